@@ -1,0 +1,26 @@
+package io.skillform.catalog;
+
+import io.skillform.shared.Money;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Named;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Formats prices for the reader's locale in pages: {@code #{prices.format(product.price())}}. */
+@Named("prices")
+@ApplicationScoped
+public class PriceFormatter {
+
+    public String format(Money money) {
+        if (money.isZero()) {
+            return ResourceBundle.getBundle("io.skillform.messages", locale()).getString("price.free");
+        }
+        return money.format(locale());
+    }
+
+    private static Locale locale() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        return faces == null ? Locale.US : faces.getViewRoot().getLocale();
+    }
+}

@@ -1,0 +1,115 @@
+package io.skillform.catalog;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillform.testing.Deployments;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJBException;
+import jakarta.inject.Inject;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.Currency;
+import java.util.UUID;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** The catalog service in a real WildFly on MariaDB with the Liquibase schema, through EclipseLink. */
+@ExtendWith(ArquillianExtension.class)
+class CatalogIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.appWith(CatalogIT.class);
+    }
+
+    @Inject
+    Catalog catalog;
+
+    @Resource(lookup = "java:jboss/datasources/SkillFormDS")
+    DataSource db;
+
+    private static StoreHandle uniqueHandle() {
+        return new StoreHandle("it-" + UUID.randomUUID().toString().substring(0, 8));
+    }
+
+    @Test
+    void aPublishedProductIsStoredAndReadBack() throws SQLException {
+        StoreHandle handle = uniqueHandle();
+        Store store = catalog.openStore(handle, "Integration Store", Currency.getInstance("EUR"));
+        Product created = catalog.createProduct(store.id(), new Slug("field-guide"), "Field Guide", "Notes.", 2450);
+        catalog.publish(created.id());
+
+        Product read = catalog.findPublished(handle, new Slug("field-guide")).orElseThrow();
+        assertEquals("Field Guide", read.title());
+        assertEquals(2450, read.price().minor());
+        assertEquals(Currency.getInstance("EUR"), read.price().currency());
+        assertEquals(handle, read.store().handle());
+
+        try (Connection c = db.getConnection();
+             PreparedStatement q = c.prepareStatement(
+                     "SELECT p.price_minor, p.price_currency, p.status, p.published_at IS NOT NULL"
+                             + " FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = ? AND p.slug = ?")) {
+            q.setString(1, handle.value());
+            q.setString(2, "field-guide");
+            try (ResultSet row = q.executeQuery()) {
+                assertTrue(row.next());
+                assertEquals(2450, row.getLong(1));
+                assertEquals("EUR", row.getString(2));
+                assertEquals("PUBLISHED", row.getString(3));
+                assertTrue(row.getBoolean(4));
+            }
+        }
+    }
+
+    @Test
+    void aDraftIsInvisibleToBuyers() {
+        StoreHandle handle = uniqueHandle();
+        Store store = catalog.openStore(handle, "Drafts Only", Currency.getInstance("USD"));
+        catalog.createProduct(store.id(), new Slug("secret"), "Secret", "", 100);
+
+        assertTrue(catalog.findPublished(handle, new Slug("secret")).isEmpty());
+        assertTrue(catalog.publishedIn(store, 10).isEmpty());
+        assertFalse(catalog.latestPublished(100).stream().anyMatch(p -> p.store().handle().equals(handle)));
+    }
+
+    @Test
+    void aTakenHandleOrSlugIsRefusedAndNothingChanges() throws SQLException {
+        StoreHandle handle = uniqueHandle();
+        Store store = catalog.openStore(handle, "First", Currency.getInstance("USD"));
+        catalog.createProduct(store.id(), new Slug("one"), "One", "", 100);
+
+        assertThrows(CatalogException.class, () -> catalog.openStore(handle, "Second", Currency.getInstance("USD")));
+        assertThrows(CatalogException.class, () -> catalog.createProduct(store.id(), new Slug("one"), "Again", "", 200));
+        assertEquals(1, count("SELECT COUNT(*) FROM store WHERE handle = ?", handle.value()));
+        assertEquals(1, count("SELECT COUNT(*) FROM product WHERE store_id = " + store.id() + " AND slug = ?", "one"));
+    }
+
+    @Test
+    void invalidInputIsRefusedBeforeAnythingIsStored() throws SQLException {
+        StoreHandle handle = uniqueHandle();
+        Store store = catalog.openStore(handle, "Validating", Currency.getInstance("USD"));
+        EJBException negative = assertThrows(EJBException.class,
+                () -> catalog.createProduct(store.id(), new Slug("neg"), "Negative", "", -5));
+        assertTrue(negative.getCause() instanceof IllegalArgumentException);
+        assertEquals(0, count("SELECT COUNT(*) FROM product WHERE store_id = " + store.id() + " AND slug = ?", "neg"));
+    }
+
+    private long count(String sql, String parameter) throws SQLException {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setString(1, parameter);
+            try (ResultSet row = q.executeQuery()) {
+                row.next();
+                return row.getLong(1);
+            }
+        }
+    }
+}

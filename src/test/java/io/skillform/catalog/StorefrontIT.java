@@ -73,7 +73,7 @@ class StorefrontIT {
         assertEquals(Boolean.TRUE, browser.executeScript("return typeof PrimeFaces !== 'undefined'"),
                 "PrimeFaces' scripts load (no ;jsessionid in resource URLs)");
 
-        browser.findElement(By.xpath("//h3[text()=\"The Indie Maker's Handbook\"]/ancestor::a")).click();
+        Browser.clickAndWait(browser, browser.findElement(By.xpath("//h3[text()=\"The Indie Maker's Handbook\"]/ancestor::a")));
 
         assertTrue(browser.getCurrentUrl().endsWith("/@demo/indie-makers-handbook"), browser.getCurrentUrl());
         assertEquals("The Indie Maker's Handbook", browser.findElement(By.cssSelector("h1")).getText());

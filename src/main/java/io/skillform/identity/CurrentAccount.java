@@ -1,0 +1,50 @@
+package io.skillform.identity;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Named;
+import java.util.Optional;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.subject.Subject;
+
+/** The signed-in account of this request, for pages and services: {@code #{me.loggedIn}}, {@code #{me.email}}. */
+@Named("me")
+@RequestScoped
+public class CurrentAccount {
+
+    private static Subject subject() {
+        return SecurityUtils.getSubject();
+    }
+
+    public Optional<AccountPrincipal> principal() {
+        Subject subject = subject();
+        return subject.isAuthenticated()
+                ? Optional.ofNullable(subject.getPrincipals().oneByType(AccountPrincipal.class))
+                : Optional.empty();
+    }
+
+    /** The account id, for services' object-level checks. */
+    public long requireId() {
+        return principal().map(AccountPrincipal::accountId)
+                .orElseThrow(() -> new IdentityException("Please log in"));
+    }
+
+    public boolean isLoggedIn() {
+        return principal().isPresent();
+    }
+
+    public String getEmail() {
+        return principal().map(AccountPrincipal::email).orElse("");
+    }
+
+    public boolean hasRole(Role role) {
+        return isLoggedIn() && subject().hasRole(role.shiroName());
+    }
+
+    public boolean isCreator() {
+        return hasRole(Role.CREATOR);
+    }
+
+    public boolean isAdmin() {
+        return hasRole(Role.ADMIN);
+    }
+}

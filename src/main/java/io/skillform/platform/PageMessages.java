@@ -1,0 +1,38 @@
+package io.skillform.platform;
+
+import jakarta.faces.application.FacesMessage;
+import jakarta.faces.context.FacesContext;
+import java.text.MessageFormat;
+import java.util.Locale;
+import java.util.ResourceBundle;
+
+/** Messages to the user on a page, from the one resource bundle ({@code io.skillform.messages}). */
+public final class PageMessages {
+
+    private PageMessages() {
+    }
+
+    public static String text(String key, Object... arguments) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        Locale locale = faces != null && faces.getViewRoot() != null ? faces.getViewRoot().getLocale() : Locale.ENGLISH;
+        String pattern = ResourceBundle.getBundle("io.skillform.messages", locale).getString(key);
+        return arguments.length == 0 ? pattern : new MessageFormat(pattern, locale).format(arguments);
+    }
+
+    public static void error(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_ERROR, text(key, arguments));
+    }
+
+    public static void info(String key, Object... arguments) {
+        add(FacesMessage.SEVERITY_INFO, text(key, arguments));
+    }
+
+    /** Shows a message that a service produced for the user (e.g. an {@code IdentityException}'s). */
+    public static void errorText(String message) {
+        add(FacesMessage.SEVERITY_ERROR, message);
+    }
+
+    private static void add(FacesMessage.Severity severity, String text) {
+        FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
+    }
+}

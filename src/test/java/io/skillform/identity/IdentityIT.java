@@ -1,0 +1,109 @@
+package io.skillform.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillform.testing.Deployments;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** Accounts, API tokens and the log-in throttle against the real database. */
+@ExtendWith(ArquillianExtension.class)
+class IdentityIT {
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.appWith(IdentityIT.class);
+    }
+
+    @Inject
+    Accounts accounts;
+
+    @Inject
+    ApiTokens apiTokens;
+
+    @Inject
+    LoginThrottle throttle;
+
+    private static EmailAddress uniqueEmail() {
+        return new EmailAddress("it-" + UUID.randomUUID() + "@example.test");
+    }
+
+    private Account creator() {
+        return accounts.register(uniqueEmail(), "Creator", "a long passphrase", Set.of(Role.CREATOR, Role.CUSTOMER));
+    }
+
+    @Test
+    void aRegisteredAccountIsStoredWithAnArgon2idHash() {
+        EmailAddress email = uniqueEmail();
+        accounts.register(email, "Ann", "a long passphrase", Set.of(Role.CUSTOMER));
+
+        Account stored = accounts.findByEmail(email).orElseThrow();
+        assertTrue(stored.passwordHash().startsWith("$shiro2$argon2id$v=19$t=2,m=19456,p=1$"));
+        assertTrue(Passwords.matches("a long passphrase", stored.passwordHash()));
+        assertEquals(Set.of(Role.CUSTOMER), stored.roles());
+        assertThrows(IdentityException.class,
+                () -> accounts.register(email, "Ann again", "another long passphrase", Set.of(Role.CUSTOMER)));
+        assertThrows(IdentityException.class,
+                () -> accounts.register(uniqueEmail(), "Weak", "password123", Set.of(Role.CUSTOMER)));
+    }
+
+    @Test
+    void aTokenAuthenticatesItsOwnerUntilRevoked() {
+        Account owner = creator();
+        IssuedToken token = apiTokens.issue(owner.id(), "CI deploys");
+
+        assertEquals(Optional.of(owner.id()), apiTokens.authenticate(token.secret()).map(Account::id));
+        assertTrue(apiTokens.listFor(owner.id()).stream().anyMatch(t -> t.id() == token.id() && t.lastUsedAt() != null));
+
+        apiTokens.revoke(owner.id(), token.id());
+        assertTrue(apiTokens.authenticate(token.secret()).isEmpty());
+        assertTrue(apiTokens.authenticate(token.secret() + "x").isEmpty());
+        assertTrue(apiTokens.authenticate("not-a-token").isEmpty());
+    }
+
+    @Test
+    void nobodyRevokesAnotherAccountsToken() {
+        Account owner = creator();
+        Account other = creator();
+        IssuedToken token = apiTokens.issue(owner.id(), "Mine");
+
+        IdentityException refused = assertThrows(IdentityException.class, () -> apiTokens.revoke(other.id(), token.id()));
+        assertEquals("No such token", refused.getMessage());
+        assertTrue(apiTokens.authenticate(token.secret()).isPresent(), "still valid");
+        assertTrue(apiTokens.listFor(other.id()).isEmpty());
+    }
+
+    @Test
+    void onlyCreatorsGetTokens() {
+        Account buyer = accounts.register(uniqueEmail(), "Buyer", "a long passphrase", Set.of(Role.CUSTOMER));
+        assertThrows(IdentityException.class, () -> apiTokens.issue(buyer.id(), "Nope"));
+        assertThrows(IdentityException.class, () -> apiTokens.issue(creator().id(), " "));
+        assertTrue(apiTokens.listFor(buyer.id()).isEmpty());
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountButNotOthers() {
+        Optional<EmailAddress> target = Optional.of(uniqueEmail());
+        Optional<EmailAddress> bystander = Optional.of(uniqueEmail());
+        String address = "192.0.2." + (int) (Math.random() * 200);
+        for (int i = 0; i < LoginThrottle.ACCOUNT_FREE_FAILURES; i++) {
+            throttle.recordFailure(target, address);
+        }
+        assertTrue(throttle.lockedFor(target, address).isEmpty(), "the first failures are free");
+
+        throttle.recordFailure(target, address);
+        Duration lock = throttle.lockedFor(target, address).orElseThrow();
+        assertTrue(lock.toSeconds() > 20 && lock.toSeconds() <= 30, lock.toString());
+        assertTrue(throttle.lockedFor(bystander, address).isEmpty(), "the address is not locked yet");
+    }
+}

@@ -1,0 +1,193 @@
+package io.skillform.identity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillform.testing.Browser;
+import io.skillform.testing.Deployments;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.openqa.selenium.By;
+import org.openqa.selenium.chrome.ChromeDriver;
+
+/** Log-in, log-out, access rules and API tokens as a person (and a script) uses them. Uses the demo accounts. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+class LoginIT {
+
+    private static final String CREATOR = "creator@demo.skillform.test";
+    private static final String CREATOR_PASSWORD = "demo-creator-2026";
+    private static final String BUYER = "buyer@demo.skillform.test";
+    private static final String BUYER_PASSWORD = "demo-buyer-2026";
+
+    private final HttpClient http = HttpClient.newHttpClient();
+    private ChromeDriver browser;
+
+    @ArquillianResource
+    URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app();
+    }
+
+    @BeforeEach
+    void openBrowser() {
+        browser = Browser.open();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.quit();
+    }
+
+    private String url(String path) {
+        return base.toString().replaceAll("/$", "") + path;
+    }
+
+    private void submitLogin(String email, String password) {
+        browser.findElement(By.id("login:email")).clear();
+        browser.findElement(By.id("login:email")).sendKeys(email);
+        browser.findElement(By.id("login:password")).sendKeys(password);
+        Browser.clickAndWait(browser, browser.findElement(By.id("login:submit")));
+    }
+
+    private String sessionCookie() {
+        var cookie = browser.manage().getCookieNamed("JSESSIONID");
+        return cookie == null ? null : cookie.getValue();
+    }
+
+    @Test
+    void aCreatorLogsInIsSentBackToTheDashboardAndLogsOut() {
+        browser.get(url("/dashboard/"));
+        assertTrue(browser.getCurrentUrl().endsWith("/login"), "anonymous visitors go to /login: " + browser.getCurrentUrl());
+        String before = sessionCookie();
+
+        submitLogin(CREATOR, CREATOR_PASSWORD);
+
+        assertTrue(browser.getCurrentUrl().endsWith("/dashboard/"), browser.getCurrentUrl());
+        assertEquals("Creator dashboard", browser.findElement(By.cssSelector("h1")).getText());
+        assertEquals(CREATOR, browser.findElement(By.cssSelector(".sf-account")).getText());
+        assertNotEquals(before, sessionCookie(), "the session id changes at log-in");
+
+        Browser.clickAndWait(browser, browser.findElement(By.id("account-menu:logout")));
+        assertEquals("Log in", browser.findElement(By.linkText("Log in")).getText());
+        browser.get(url("/dashboard/"));
+        assertTrue(browser.getCurrentUrl().endsWith("/login"), "logged out for real");
+    }
+
+    @Test
+    void wrongPasswordAndUnknownAccountGetTheSameMessage() {
+        browser.get(url("/login"));
+        submitLogin(CREATOR, "not-the-password");
+        String wrongPassword = browser.findElement(By.cssSelector(".sf-message-error")).getText();
+        submitLogin("nobody-" + UUID.randomUUID() + "@example.test", "whatever-password");
+        String unknownAccount = browser.findElement(By.cssSelector(".sf-message-error")).getText();
+
+        assertEquals("The e-mail or password is wrong.", wrongPassword);
+        assertEquals(wrongPassword, unknownAccount);
+        assertTrue(browser.getCurrentUrl().endsWith("/login"));
+    }
+
+    @Test
+    void repeatedFailuresLockTheAccountOut() {
+        String email = "target-" + UUID.randomUUID() + "@example.test";
+        browser.get(url("/login"));
+        for (int attempt = 1; attempt <= LoginThrottle.ACCOUNT_FREE_FAILURES + 1; attempt++) {
+            submitLogin(email, "guess-number-" + attempt);
+            assertEquals("The e-mail or password is wrong.", browser.findElement(By.cssSelector(".sf-message-error")).getText());
+        }
+        submitLogin(email, "one-more-guess");
+        assertTrue(browser.findElement(By.cssSelector(".sf-message-error")).getText().startsWith("Too many failed attempts"));
+    }
+
+    @Test
+    void aBuyerCannotOpenTheCreatorDashboard() throws Exception {
+        browser.get(url("/library/"));
+        submitLogin(BUYER, BUYER_PASSWORD);
+        assertTrue(browser.getCurrentUrl().endsWith("/library/"), browser.getCurrentUrl());
+
+        browser.get(url("/dashboard/tokens"));
+        assertEquals("Not allowed", browser.findElement(By.cssSelector("h1")).getText());
+        assertTrue(browser.findElements(By.id("tokens:create")).isEmpty());
+    }
+
+    @Test
+    void aCreatorCreatesUsesAndRevokesAnApiToken() throws Exception {
+        browser.get(url("/dashboard/tokens"));
+        submitLogin(CREATOR, CREATOR_PASSWORD);
+        assertTrue(browser.getCurrentUrl().endsWith("/dashboard/tokens"), browser.getCurrentUrl());
+
+        String name = "Storefront " + UUID.randomUUID().toString().substring(0, 6);
+        browser.findElement(By.id("tokens:name")).sendKeys(name);
+        Browser.clickAndWait(browser, browser.findElement(By.id("tokens:create")));
+        String secret = browser.findElement(By.id("new-token")).getText();
+        assertTrue(secret.startsWith("sfk_"), secret);
+
+        HttpResponse<String> me = me(secret);
+        assertEquals(200, me.statusCode(), me.body());
+        assertTrue(me.body().contains("\"email\":\"" + CREATOR + "\""), me.body());
+        assertTrue(me.body().contains("\"roles\":[\"creator\",\"customer\"]"), me.body());
+
+        browser.get(url("/dashboard/tokens"));
+        assertFalse(browser.getPageSource().contains(secret), "the secret is shown once only");
+        Browser.clickAndWait(browser, browser.findElement(By.xpath("//tr[td[text()='" + name + "']]//input[@value='Revoke']")));
+        assertEquals("Revoked", browser.findElement(By.xpath("//tr[td[text()='" + name + "']]//span[@class='token-status']")).getText());
+
+        HttpResponse<String> revoked = me(secret);
+        assertEquals(401, revoked.statusCode());
+        assertEquals("application/problem+json", revoked.headers().firstValue("Content-Type").orElse(""));
+    }
+
+    @Test
+    void theApiAnswersTheDemoTokenAndRefusesOthersWithProblemJson() throws Exception {
+        HttpResponse<String> demo = me("sfk_demo_creator");
+        assertEquals(200, demo.statusCode(), demo.body());
+        assertTrue(demo.body().contains("\"email\":\"" + CREATOR + "\""));
+        assertTrue(demo.headers().firstValue("Set-Cookie").isEmpty(), "the API creates no session");
+
+        for (String authorization : new String[] {null, "Bearer sfk_wrong", "Basic Zm9vOmJhcg==", "Bearer "}) {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url("/api/v1/me")));
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> refused = http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(401, refused.statusCode(), String.valueOf(authorization));
+            assertEquals("application/problem+json", refused.headers().firstValue("Content-Type").orElse(""));
+            assertTrue(refused.body().contains("\"status\":401"), refused.body());
+            assertTrue(refused.headers().firstValue("WWW-Authenticate").orElse("").startsWith("Bearer"));
+        }
+    }
+
+    @Test
+    void everyResponseCarriesSecurityHeaders() throws Exception {
+        for (String path : new String[] {"/", "/login", "/no-such-page", "/api/v1/me"}) {
+            HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url(path))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            String csp = response.headers().firstValue("Content-Security-Policy").orElse("");
+            assertTrue(csp.contains("frame-ancestors 'none'") && csp.contains("object-src 'none'"), path + ": " + csp);
+            assertEquals("nosniff", response.headers().firstValue("X-Content-Type-Options").orElse(""), path);
+            assertEquals("strict-origin-when-cross-origin", response.headers().firstValue("Referrer-Policy").orElse(""), path);
+        }
+    }
+
+    private HttpResponse<String> me(String token) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(url("/api/v1/me")))
+                .header("Authorization", "Bearer " + token).build(), HttpResponse.BodyHandlers.ofString());
+    }
+}

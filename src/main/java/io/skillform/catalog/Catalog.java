@@ -26,14 +26,15 @@ public class Catalog {
 
     private final Clock clock = Clock.systemUTC();
 
-    public Store openStore(StoreHandle handle, String displayName, Currency currency) {
+    /** Opens a store for its owner, a creator's account. */
+    public Store openStore(StoreHandle handle, String displayName, Currency currency, long ownerId) {
         if (findStore(handle).isPresent()) {
             throw new CatalogException("The store handle @" + handle + " is taken");
         }
-        Store store = new Store(handle, displayName, currency, clock.instant());
+        Store store = new Store(handle, displayName, currency, ownerId, clock.instant());
         em.persist(store);
         em.flush(); // assigns the id the audit entry names
-        auditTrail.record(AuditEntry.of("store.opened", "store:" + store.id(), "system", "@" + handle));
+        auditTrail.record(AuditEntry.of("store.opened", "store:" + store.id(), "account:" + ownerId, "@" + handle));
         return store;
     }
 

@@ -32,6 +32,10 @@ public class Store {
     @Column(name = "default_currency", nullable = false, length = 3)
     private Currency defaultCurrency;
 
+    /** The creator's account (identity package); kept as an id so the catalog does not depend on identity. */
+    @Column(name = "owner_id", updatable = false)
+    private Long ownerId;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -42,8 +46,9 @@ public class Store {
         // for JPA
     }
 
-    public Store(StoreHandle handle, String displayName, Currency defaultCurrency, Instant createdAt) {
+    public Store(StoreHandle handle, String displayName, Currency defaultCurrency, long ownerId, Instant createdAt) {
         this.handle = handle.value();
+        this.ownerId = ownerId;
         this.displayName = requireDisplayName(displayName);
         this.defaultCurrency = Objects.requireNonNull(defaultCurrency, "currency");
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
@@ -75,5 +80,9 @@ public class Store {
 
     public Instant createdAt() {
         return createdAt;
+    }
+
+    public boolean isOwnedBy(long accountId) {
+        return ownerId != null && ownerId == accountId;
     }
 }

@@ -81,6 +81,17 @@ public class Account {
         return trimmed;
     }
 
+    /** Records that the owner proved the address; the first proof counts. */
+    void markEmailVerified(Instant now) {
+        if (emailVerifiedAt == null) {
+            emailVerifiedAt = now;
+        }
+    }
+
+    public boolean isEmailVerified() {
+        return emailVerifiedAt != null;
+    }
+
     public void disable() {
         status = AccountStatus.DISABLED;
     }

@@ -21,9 +21,14 @@ final class TokenSecrets {
     }
 
     static String newApiToken() {
+        return API_TOKEN_PREFIX + newLinkToken();
+    }
+
+    /** A secret for a link (verification, password reset): 256 random bits, URL-safe. */
+    static String newLinkToken() {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
-        return API_TOKEN_PREFIX + Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     static String sha256Hex(String secret) {

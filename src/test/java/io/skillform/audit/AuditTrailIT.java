@@ -6,7 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skillform.catalog.Catalog;
 import io.skillform.catalog.Store;
 import io.skillform.catalog.StoreHandle;
+import io.skillform.identity.Accounts;
 import io.skillform.testing.Deployments;
+import io.skillform.testing.TestAccounts;
 import io.skillform.testing.Eventually;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
@@ -32,11 +34,18 @@ class AuditTrailIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.appWith(AuditTrailIT.class);
+        return Deployments.appWith(AuditTrailIT.class, TestAccounts.class);
     }
 
     @Inject
     Catalog catalog;
+
+    @Inject
+    Accounts accounts;
+
+    private long owner() {
+        return TestAccounts.creator(accounts).id();
+    }
 
     @Inject
     AuditTrail auditTrail;
@@ -50,7 +59,7 @@ class AuditTrailIT {
     @Test
     void aCommittedUseCaseReachesTheAuditLogThroughTheQueue() throws InterruptedException {
         StoreHandle handle = new StoreHandle("audit-" + UUID.randomUUID().toString().substring(0, 8));
-        Store store = catalog.openStore(handle, "Audited", Currency.getInstance("USD"));
+        Store store = catalog.openStore(handle, "Audited", Currency.getInstance("USD"), owner());
 
         Optional<AuditEvent> event = Eventually.within(DELIVERY, () -> auditLog.latest(100).stream()
                 .filter(e -> e.subject().equals("store:" + store.id())).findFirst());

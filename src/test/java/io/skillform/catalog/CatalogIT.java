@@ -5,7 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillform.identity.Accounts;
 import io.skillform.testing.Deployments;
+import io.skillform.testing.TestAccounts;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
@@ -28,11 +30,18 @@ class CatalogIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.appWith(CatalogIT.class);
+        return Deployments.appWith(CatalogIT.class, TestAccounts.class);
     }
 
     @Inject
     Catalog catalog;
+
+    @Inject
+    Accounts accounts;
+
+    private long owner() {
+        return TestAccounts.creator(accounts).id();
+    }
 
     @Resource(lookup = "java:jboss/datasources/SkillFormDS")
     DataSource db;
@@ -44,7 +53,7 @@ class CatalogIT {
     @Test
     void aPublishedProductIsStoredAndReadBack() throws SQLException {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "Integration Store", Currency.getInstance("EUR"));
+        Store store = catalog.openStore(handle, "Integration Store", Currency.getInstance("EUR"), owner());
         Product created = catalog.createProduct(store.id(), new Slug("field-guide"), "Field Guide", "Notes.", 2450);
         catalog.publish(created.id());
 
@@ -73,7 +82,7 @@ class CatalogIT {
     @Test
     void aDraftIsInvisibleToBuyers() {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "Drafts Only", Currency.getInstance("USD"));
+        Store store = catalog.openStore(handle, "Drafts Only", Currency.getInstance("USD"), owner());
         catalog.createProduct(store.id(), new Slug("secret"), "Secret", "", 100);
 
         assertTrue(catalog.findPublished(handle, new Slug("secret")).isEmpty());
@@ -84,10 +93,10 @@ class CatalogIT {
     @Test
     void aTakenHandleOrSlugIsRefusedAndNothingChanges() throws SQLException {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "First", Currency.getInstance("USD"));
+        Store store = catalog.openStore(handle, "First", Currency.getInstance("USD"), owner());
         catalog.createProduct(store.id(), new Slug("one"), "One", "", 100);
 
-        assertThrows(CatalogException.class, () -> catalog.openStore(handle, "Second", Currency.getInstance("USD")));
+        assertThrows(CatalogException.class, () -> catalog.openStore(handle, "Second", Currency.getInstance("USD"), owner()));
         assertThrows(CatalogException.class, () -> catalog.createProduct(store.id(), new Slug("one"), "Again", "", 200));
         assertEquals(1, count("SELECT COUNT(*) FROM store WHERE handle = ?", handle.value()));
         assertEquals(1, count("SELECT COUNT(*) FROM product WHERE store_id = " + store.id() + " AND slug = ?", "one"));
@@ -96,7 +105,7 @@ class CatalogIT {
     @Test
     void invalidInputIsRefusedBeforeAnythingIsStored() throws SQLException {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "Validating", Currency.getInstance("USD"));
+        Store store = catalog.openStore(handle, "Validating", Currency.getInstance("USD"), owner());
         EJBException negative = assertThrows(EJBException.class,
                 () -> catalog.createProduct(store.id(), new Slug("neg"), "Negative", "", -5));
         assertTrue(negative.getCause() instanceof IllegalArgumentException);

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.Test;
 class ProductTest {
 
     private static final Instant T0 = Instant.parse("2026-11-01T10:00:00Z");
-    private final Store store = new Store(new StoreHandle("demo"), "Demo Studio", Currency.getInstance("USD"), T0);
+    private final Store store = new Store(new StoreHandle("demo"), "Demo Studio", Currency.getInstance("USD"), 1L, T0);
 
     private Product draft(long priceMinor) {
         return new Product(store, new Slug("ebook"), "  An Ebook ", "text", Money.of(priceMinor, "USD"), T0);

@@ -5,11 +5,11 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Deployments;
+import io.skillform.testing.TestAccounts;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.Set;
-import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -22,7 +22,7 @@ class IdentityIT {
 
     @Deployment
     static WebArchive deployment() {
-        return Deployments.appWith(IdentityIT.class);
+        return Deployments.appWith(IdentityIT.class, TestAccounts.class);
     }
 
     @Inject
@@ -34,17 +34,13 @@ class IdentityIT {
     @Inject
     LoginThrottle throttle;
 
-    private static EmailAddress uniqueEmail() {
-        return new EmailAddress("it-" + UUID.randomUUID() + "@example.test");
-    }
-
     private Account creator() {
-        return accounts.register(uniqueEmail(), "Creator", "a long passphrase", Set.of(Role.CREATOR, Role.CUSTOMER));
+        return TestAccounts.creator(accounts);
     }
 
     @Test
     void aRegisteredAccountIsStoredWithAnArgon2idHash() {
-        EmailAddress email = uniqueEmail();
+        EmailAddress email = TestAccounts.uniqueEmail();
         accounts.register(email, "Ann", "a long passphrase", Set.of(Role.CUSTOMER));
 
         Account stored = accounts.findByEmail(email).orElseThrow();
@@ -54,7 +50,7 @@ class IdentityIT {
         assertThrows(IdentityException.class,
                 () -> accounts.register(email, "Ann again", "another long passphrase", Set.of(Role.CUSTOMER)));
         assertThrows(IdentityException.class,
-                () -> accounts.register(uniqueEmail(), "Weak", "password123", Set.of(Role.CUSTOMER)));
+                () -> accounts.register(TestAccounts.uniqueEmail(), "Weak", "password123", Set.of(Role.CUSTOMER)));
     }
 
     @Test
@@ -85,7 +81,7 @@ class IdentityIT {
 
     @Test
     void onlyCreatorsGetTokens() {
-        Account buyer = accounts.register(uniqueEmail(), "Buyer", "a long passphrase", Set.of(Role.CUSTOMER));
+        Account buyer = accounts.register(TestAccounts.uniqueEmail(), "Buyer", "a long passphrase", Set.of(Role.CUSTOMER));
         assertThrows(IdentityException.class, () -> apiTokens.issue(buyer.id(), "Nope"));
         assertThrows(IdentityException.class, () -> apiTokens.issue(creator().id(), " "));
         assertTrue(apiTokens.listFor(buyer.id()).isEmpty());
@@ -93,8 +89,8 @@ class IdentityIT {
 
     @Test
     void repeatedFailuresLockTheAccountButNotOthers() {
-        Optional<EmailAddress> target = Optional.of(uniqueEmail());
-        Optional<EmailAddress> bystander = Optional.of(uniqueEmail());
+        Optional<EmailAddress> target = Optional.of(TestAccounts.uniqueEmail());
+        Optional<EmailAddress> bystander = Optional.of(TestAccounts.uniqueEmail());
         String address = "192.0.2." + (int) (Math.random() * 200);
         for (int i = 0; i < LoginThrottle.ACCOUNT_FREE_FAILURES; i++) {
             throttle.recordFailure(target, address);

@@ -108,6 +108,10 @@ public class Account {
         passwordHash = Objects.requireNonNull(newHash, "newHash");
     }
 
+    void grant(Role role) {
+        roles.add(role);
+    }
+
     public boolean hasRole(Role role) {
         return roles.contains(role);
     }

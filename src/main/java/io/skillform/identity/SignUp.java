@@ -2,19 +2,13 @@ package io.skillform.identity;
 
 import io.skillform.catalog.Catalog;
 import io.skillform.catalog.StoreHandle;
-import io.skillform.mail.MailMessage;
-import io.skillform.mail.Outbox;
 import io.skillform.platform.Site;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.text.MessageFormat;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.Locale;
 import java.util.Optional;
-import java.util.ResourceBundle;
 import java.util.Set;
 
 /**
@@ -24,17 +18,14 @@ import java.util.Set;
 @Stateless
 public class SignUp {
 
-    @PersistenceContext(unitName = "skillform")
-    private EntityManager em;
-
     @Inject
     private Accounts accounts;
 
     @Inject
-    private Catalog catalog;
+    private AccountLinks links;
 
     @Inject
-    private Outbox outbox;
+    private Catalog catalog;
 
     @Inject
     private Site site;
@@ -66,7 +57,7 @@ public class SignUp {
             currency = currencyOf(request.currency());
         }
         if (accounts.findByEmail(email).isPresent()) {
-            outbox.enqueue(mail(email, "mail.exists", site.url("/login")));
+            links.notify(email, "mail.exists", site.url("/login"));
             return;
         }
         Set<Role> roles = request.creator() ? Set.of(Role.CUSTOMER, Role.CREATOR) : Set.of(Role.CUSTOMER);
@@ -74,30 +65,14 @@ public class SignUp {
         if (handle.isPresent()) {
             catalog.openStore(handle.get(), request.storeName(), currency, account.id());
         }
-        sendVerification(account);
+        links.send(account, AccountLink.Purpose.VERIFY_EMAIL, "mail.verify", "/verify");
     }
 
-    /** Uses a verification link; the account it belongs to, or empty when the link is unknown, used or expired. */
+    /** Uses a verification link; the account it confirmed, or empty when the link is unknown, used or expired. */
     public Optional<Account> verify(String token) {
-        if (token == null || token.length() > 100) {
-            return Optional.empty();
-        }
-        return em.createQuery("SELECT v FROM EmailVerification v WHERE v.tokenHash = :hash", EmailVerification.class)
-                .setParameter("hash", TokenSecrets.sha256Hex(token))
-                .getResultStream().findFirst()
-                .filter(verification -> verification.use(clock.instant()))
-                .flatMap(verification -> accounts.find(verification.accountId())
-                        .filter(account -> account.email().value().equals(verification.email())))
-                .map(account -> {
-                    account.markEmailVerified(clock.instant());
-                    return account;
-                });
-    }
-
-    private void sendVerification(Account account) {
-        String token = TokenSecrets.newLinkToken();
-        em.persist(new EmailVerification(account, TokenSecrets.sha256Hex(token), clock.instant()));
-        outbox.enqueue(mail(account.email(), "mail.verify", site.url("/verify?token=" + token)));
+        Optional<Account> account = links.redeem(token, AccountLink.Purpose.VERIFY_EMAIL);
+        account.ifPresent(a -> a.markEmailVerified(clock.instant()));
+        return account;
     }
 
     private static void requireName(String name, String problem) {
@@ -114,10 +89,4 @@ public class SignUp {
         }
     }
 
-    /** A mail from the bundle: {@code key.subject} and {@code key.text}, with the link as argument {0}. */
-    private static MailMessage mail(EmailAddress to, String key, String link) {
-        ResourceBundle bundle = ResourceBundle.getBundle("io.skillform.messages", Locale.ENGLISH);
-        return new MailMessage(to, bundle.getString(key + ".subject"),
-                MessageFormat.format(bundle.getString(key + ".text"), link), null);
-    }
 }

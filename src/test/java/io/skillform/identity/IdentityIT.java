@@ -34,6 +34,9 @@ class IdentityIT {
     @Inject
     LoginThrottle throttle;
 
+    @Inject
+    AccountAdministration administration;
+
     private Account creator() {
         return TestAccounts.creator(accounts);
     }
@@ -85,6 +88,15 @@ class IdentityIT {
         assertThrows(IdentityException.class, () -> apiTokens.issue(buyer.id(), "Nope"));
         assertThrows(IdentityException.class, () -> apiTokens.issue(creator().id(), " "));
         assertTrue(apiTokens.listFor(buyer.id()).isEmpty());
+    }
+
+    @Test
+    void onlyAdminsAdministerAccounts() {
+        Account creator = creator();
+        Account victim = creator();
+        assertThrows(IdentityException.class, () -> administration.disable(creator.id(), victim.id()));
+        assertThrows(IdentityException.class, () -> administration.search(creator.id(), ""));
+        assertTrue(accounts.find(victim.id()).orElseThrow().isActive(), "nothing changed");
     }
 
     @Test

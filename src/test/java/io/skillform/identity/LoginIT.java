@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Browser;
 import io.skillform.testing.Deployments;
+import io.skillform.testing.Pages;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
@@ -61,10 +62,7 @@ class LoginIT {
     }
 
     private void submitLogin(String email, String password) {
-        browser.findElement(By.id("login:email")).clear();
-        browser.findElement(By.id("login:email")).sendKeys(email);
-        browser.findElement(By.id("login:password")).sendKeys(password);
-        Browser.clickAndWait(browser, browser.findElement(By.id("login:submit")));
+        Pages.submitLogin(browser, email, password);
     }
 
     private String sessionCookie() {

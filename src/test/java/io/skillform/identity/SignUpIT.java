@@ -4,26 +4,16 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Browser;
+import io.skillform.testing.DevMail;
+import io.skillform.testing.Pages;
 import io.skillform.testing.Deployments;
-import io.skillform.testing.Eventually;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import jakarta.json.JsonValue;
-import java.io.StringReader;
-import java.net.URI;
 import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
-import java.time.Duration;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -41,9 +31,6 @@ import org.openqa.selenium.chrome.ChromeDriver;
 @RunAsClient
 class SignUpIT {
 
-    private static final Pattern LINK = Pattern.compile("https?://\\S+(/verify\\?token=[A-Za-z0-9_-]+)");
-
-    private final HttpClient http = HttpClient.newHttpClient();
     private ChromeDriver browser;
 
     @ArquillianResource
@@ -68,22 +55,8 @@ class SignUpIT {
         return base.toString().replaceAll("/$", "") + path;
     }
 
-    private void fill(String id, String text) {
-        browser.findElement(By.id(id)).clear();
-        browser.findElement(By.id(id)).sendKeys(text);
-    }
-
     private void signUp(String email, String password, String handle) {
-        browser.get(url("/signup"));
-        fill("signup:email", email);
-        fill("signup:name", "Test Creator");
-        fill("signup:password", password);
-        if (handle != null) {
-            browser.findElement(By.id("signup:creator")).click();
-            fill("signup:storeHandle", handle);
-            fill("signup:storeName", "Test Store " + handle);
-        }
-        Browser.clickAndWait(browser, browser.findElement(By.id("signup:submit")));
+        Pages.signUp(browser, url(""), email, password, handle);
     }
 
     @Test
@@ -93,21 +66,17 @@ class SignUpIT {
         signUp(email, "a long passphrase", handle);
         assertTrue(browser.findElement(By.cssSelector(".sf-message-info")).getText().contains(email));
 
-        JsonObject mail = mailTo(email).orElseThrow(() -> new AssertionError("the verification mail arrives"));
-        assertEquals("Confirm your e-mail address for SkillForm", mail.getString("subject"));
-        Matcher link = LINK.matcher(mail.getString("text"));
-        assertTrue(link.find(), mail.getString("text"));
+        JsonObject mail = DevMail.newest(url(""), email, "Confirm your e-mail address for SkillForm")
+                .orElseThrow(() -> new AssertionError("the verification mail arrives"));
+        String link = DevMail.linkPath(mail, "/verify");
 
-        browser.get(url(link.group(1)));
+        browser.get(url(link));
         assertTrue(browser.findElement(By.id("verify-result")).getText().startsWith("Thank you"));
-        browser.get(url(link.group(1)));
+        browser.get(url(link));
         assertTrue(browser.findElement(By.id("verify-result")).getText().contains("not valid any more"), "single use");
         assertTrue(dbHasVerified(email));
 
-        browser.get(url("/login"));
-        fill("login:email", email);
-        fill("login:password", "a long passphrase");
-        Browser.clickAndWait(browser, browser.findElement(By.id("login:submit")));
+        Pages.logIn(browser, url(""), email, "a long passphrase");
         assertTrue(browser.getCurrentUrl().endsWith("/dashboard/"), browser.getCurrentUrl());
 
         browser.get(url("/@" + handle));
@@ -118,8 +87,8 @@ class SignUpIT {
     void aKnownAddressGetsTheSameAnswerAndItsOwnerIsTold() throws Exception {
         signUp("buyer@demo.skillform.test", "another long passphrase", null);
         assertTrue(browser.findElement(By.cssSelector(".sf-message-info")).getText().startsWith("Almost there"));
-        JsonObject mail = mailTo("buyer@demo.skillform.test").orElseThrow();
-        assertEquals("Someone tried to sign up with your e-mail address", mail.getString("subject"));
+        assertTrue(DevMail.newest(url(""), "buyer@demo.skillform.test", "Someone tried to sign up with your e-mail address")
+                .isPresent(), "the owner of the address is told");
     }
 
     @Test
@@ -136,21 +105,6 @@ class SignUpIT {
 
         assertEquals(0, count("SELECT COUNT(*) FROM account WHERE email = ?", email));
         assertEquals(0, count("SELECT COUNT(*) FROM outbound_mail WHERE recipient = ?", email));
-    }
-
-    private Optional<JsonObject> mailTo(String email) throws InterruptedException {
-        return Eventually.within(Duration.ofSeconds(20), () -> {
-            try {
-                String json = http.send(HttpRequest.newBuilder(URI.create(url("/dev/mail?format=json"))).build(),
-                        HttpResponse.BodyHandlers.ofString()).body();
-                return Json.createReader(new StringReader(json)).readArray().stream()
-                        .map(JsonValue::asJsonObject)
-                        .filter(m -> m.getString("to").equals(email))
-                        .findFirst();
-            } catch (Exception e) {
-                throw new IllegalStateException(e);
-            }
-        });
     }
 
     private boolean dbHasVerified(String email) throws Exception {

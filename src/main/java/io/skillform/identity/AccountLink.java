@@ -2,6 +2,8 @@ package io.skillform.identity;
 
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
@@ -9,12 +11,29 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A single-use, expiring proof-of-address link; only its digest is stored. */
+/**
+ * A single-use, expiring link mailed to an account. It is bound to the address it was sent to: after an
+ * e-mail change, links sent to the old address no longer work. Only the token's digest is stored.
+ */
 @Entity
-@Table(name = "email_verification")
-public class EmailVerification {
+@Table(name = "account_link")
+public class AccountLink {
 
-    static final Duration LIFETIME = Duration.ofHours(48);
+    /** What a link does, and how long it lives. */
+    public enum Purpose {
+        VERIFY_EMAIL(Duration.ofHours(48)),
+        RESET_PASSWORD(Duration.ofHours(1));
+
+        private final Duration lifetime;
+
+        Purpose(Duration lifetime) {
+            this.lifetime = lifetime;
+        }
+
+        public Duration lifetime() {
+            return lifetime;
+        }
+    }
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -22,6 +41,10 @@ public class EmailVerification {
 
     @Column(name = "account_id", nullable = false, updatable = false)
     private long accountId;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, updatable = false, length = 20)
+    private Purpose purpose;
 
     @Column(nullable = false, updatable = false, length = 254)
     private String email;
@@ -38,16 +61,17 @@ public class EmailVerification {
     @Column(name = "used_at")
     private Instant usedAt;
 
-    protected EmailVerification() {
+    protected AccountLink() {
         // for JPA
     }
 
-    EmailVerification(Account account, String tokenHash, Instant now) {
+    AccountLink(Account account, Purpose purpose, String tokenHash, Instant now) {
         this.accountId = account.id();
+        this.purpose = purpose;
         this.email = account.email().value();
         this.tokenHash = tokenHash;
         this.createdAt = now;
-        this.expiresAt = now.plus(LIFETIME);
+        this.expiresAt = now.plus(purpose.lifetime());
     }
 
     /** Uses the link once; false when it was used before or has expired. */
@@ -57,6 +81,13 @@ public class EmailVerification {
         }
         usedAt = now;
         return true;
+    }
+
+    /** Spends an unused link without using it (a newer link, or a completed reset, supersedes it). */
+    void expire(Instant now) {
+        if (usedAt == null) {
+            usedAt = now;
+        }
     }
 
     long accountId() {

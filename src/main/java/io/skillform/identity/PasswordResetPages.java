@@ -1,0 +1,68 @@
+package io.skillform.identity;
+
+import io.skillform.platform.PageMessages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+
+/** Backs /forgot (ask for a link) and /reset?token=… (choose a new password). */
+@Named
+@RequestScoped
+public class PasswordResetPages {
+
+    @Inject
+    private PasswordRecovery recovery;
+
+    private String email;
+    private String token;
+    private String password;
+    private boolean done;
+
+    /** Same answer whether or not the address has an account. */
+    public void requestLink() {
+        recovery.requestReset(email);
+        done = true;
+        PageMessages.info("forgot.sent");
+    }
+
+    public void reset() {
+        try {
+            if (recovery.reset(token, password)) {
+                done = true;
+                PageMessages.info("reset.done");
+            } else {
+                PageMessages.error("reset.invalid");
+            }
+        } catch (IdentityException e) {
+            PageMessages.errorText(e.getMessage());
+        }
+    }
+
+    public boolean isDone() {
+        return done;
+    }
+
+    public String getEmail() {
+        return email;
+    }
+
+    public void setEmail(String email) {
+        this.email = email;
+    }
+
+    public String getToken() {
+        return token;
+    }
+
+    public void setToken(String token) {
+        this.token = token;
+    }
+
+    public String getPassword() {
+        return password;
+    }
+
+    public void setPassword(String password) {
+        this.password = password;
+    }
+}

@@ -81,6 +81,12 @@ public class Account {
         return trimmed;
     }
 
+    /** A new address must be proved again. */
+    void changeEmail(EmailAddress newEmail) {
+        email = newEmail.value();
+        emailVerifiedAt = null;
+    }
+
     /** Records that the owner proved the address; the first proof counts. */
     void markEmailVerified(Instant now) {
         if (emailVerifiedAt == null) {

@@ -72,7 +72,8 @@ public class AccountLinks {
                         .filter(account -> account.email().value().equals(link.email())));
     }
 
-    void expireAll(long accountId, AccountLink.Purpose purpose) {
+    /** Spends every unused link of the account for the purpose (a newer one, or a completed change, supersedes them). */
+    public void expireAll(long accountId, AccountLink.Purpose purpose) {
         em.createQuery("SELECT l FROM AccountLink l WHERE l.accountId = :account AND l.purpose = :purpose AND l.usedAt IS NULL",
                         AccountLink.class)
                 .setParameter("account", accountId)

@@ -1,6 +1,7 @@
 package io.skillform.identity;
 
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.util.Optional;
 import org.apache.shiro.SecurityUtils;
@@ -10,6 +11,11 @@ import org.apache.shiro.subject.Subject;
 @Named("me")
 @RequestScoped
 public class CurrentAccount {
+
+    @Inject
+    private Accounts accounts;
+
+    private String email;
 
     private static Subject subject() {
         return SecurityUtils.getSubject();
@@ -32,8 +38,12 @@ public class CurrentAccount {
         return principal().isPresent();
     }
 
+    /** Read from the account, not the session: the address can change while logged in. */
     public String getEmail() {
-        return principal().map(AccountPrincipal::email).orElse("");
+        if (email == null) {
+            email = principal().flatMap(p -> accounts.find(p.accountId())).map(a -> a.email().value()).orElse("");
+        }
+        return email;
     }
 
     public boolean hasRole(Role role) {

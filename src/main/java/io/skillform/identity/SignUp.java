@@ -1,13 +1,10 @@
 package io.skillform.identity;
 
 import io.skillform.catalog.Catalog;
-import io.skillform.catalog.StoreHandle;
 import io.skillform.platform.Site;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
-import java.util.Currency;
-import java.util.Locale;
 import java.util.Optional;
 import java.util.Set;
 
@@ -44,17 +41,13 @@ public class SignUp {
         Passwords.problemWith(request.password()).ifPresent(problem -> {
             throw new IdentityException(problem);
         });
-        requireName(request.name(), "Enter your name (at most 80 characters)");
-        Optional<StoreHandle> handle = Optional.empty();
-        Currency currency = null;
+        NewStore.requireName(request.name(), "Enter your name (at most 80 characters)");
+        Optional<NewStore> store = Optional.empty();
         if (request.creator()) {
-            handle = Optional.of(StoreHandle.parse(request.storeHandle()).orElseThrow(() -> new IdentityException(
-                    "A store handle is 2–30 lower-case letters, digits or hyphens")));
-            if (catalog.findStore(handle.get()).isPresent()) {
-                throw new IdentityException("The store handle @" + handle.get() + " is taken");
+            store = Optional.of(NewStore.of(request.storeHandle(), request.storeName(), request.currency()));
+            if (catalog.findStore(store.get().handle()).isPresent()) {
+                throw new IdentityException("The store handle @" + store.get().handle() + " is taken");
             }
-            requireName(request.storeName(), "Enter a store name (at most 80 characters)");
-            currency = currencyOf(request.currency());
         }
         if (accounts.findByEmail(email).isPresent()) {
             links.notify(email, "mail.exists", site.url("/login"));
@@ -62,9 +55,7 @@ public class SignUp {
         }
         Set<Role> roles = request.creator() ? Set.of(Role.CUSTOMER, Role.CREATOR) : Set.of(Role.CUSTOMER);
         Account account = accounts.register(email, request.name(), request.password(), roles);
-        if (handle.isPresent()) {
-            catalog.openStore(handle.get(), request.storeName(), currency, account.id());
-        }
+        store.ifPresent(s -> catalog.openStore(s.handle(), s.name(), s.currency(), account.id()));
         links.send(account, AccountLink.Purpose.VERIFY_EMAIL, "mail.verify", "/verify");
     }
 
@@ -74,19 +65,4 @@ public class SignUp {
         account.ifPresent(a -> a.markEmailVerified(clock.instant()));
         return account;
     }
-
-    private static void requireName(String name, String problem) {
-        if (name == null || name.isBlank() || name.strip().length() > 80) {
-            throw new IdentityException(problem);
-        }
-    }
-
-    private static Currency currencyOf(String code) {
-        try {
-            return Currency.getInstance(code == null ? "" : code.strip().toUpperCase(Locale.ROOT));
-        } catch (IllegalArgumentException e) {
-            throw new IdentityException("Choose the currency your prices are in");
-        }
-    }
-
 }

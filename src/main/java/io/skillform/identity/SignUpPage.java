@@ -12,8 +12,8 @@ import java.util.List;
 @RequestScoped
 public class SignUpPage {
 
-    /** Currencies offered at sign-up; prices are integer minor units in the store's currency. */
-    private static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "CAD", "AUD", "NGN", "GHS", "KES", "ZAR", "INR", "JPY");
+    /** Currencies offered for a new store; prices are integer minor units in the store's currency. */
+    static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "CAD", "AUD", "NGN", "GHS", "KES", "ZAR", "INR", "JPY");
 
     @Inject
     private SignUp signUp;

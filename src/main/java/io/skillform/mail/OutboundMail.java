@@ -122,6 +122,10 @@ public class OutboundMail {
         return attempts;
     }
 
+    public Instant createdAt() {
+        return createdAt;
+    }
+
     public String lastError() {
         return lastError;
     }

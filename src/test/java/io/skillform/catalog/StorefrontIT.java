@@ -117,7 +117,7 @@ class StorefrontIT {
         String html = get("/@demo/watercolor-basics").body();
         assertTrue(html.contains("<meta property=\"og:title\" content=\"Watercolor Basics: A Video Course\""), html);
         assertTrue(html.contains("<meta name=\"description\""));
-        assertTrue(html.contains("<link rel=\"canonical\" href=\"https://shop.example.test/@demo/watercolor-basics\""), html);
+        assertTrue(html.contains("<link rel=\"canonical\" href=\"http://shop.example.test/@demo/watercolor-basics\""), html);
     }
 
     @Test

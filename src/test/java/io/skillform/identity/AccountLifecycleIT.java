@@ -11,6 +11,9 @@ import jakarta.json.JsonObject;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -147,5 +150,71 @@ class AccountLifecycleIT {
         } finally {
             admin.quit();
         }
+    }
+
+    @Test
+    void anAdminSeesStuckMailAndSendsItAgain() throws Exception {
+        String to = "stuck-" + UUID.randomUUID() + "@example.test";
+        // A mail the broker gave up on: written ten minutes ago, still pending after six attempts.
+        try (Connection db = DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+             PreparedStatement insert = db.prepareStatement("INSERT INTO outbound_mail (message_id, recipient, subject,"
+                     + " body_text, status, attempts, last_error, created_at) VALUES (?, ?, 'Stuck receipt', 'Body',"
+                     + " 'PENDING', 6, 'Connection refused', UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE)")) {
+            insert.setString(1, "<" + UUID.randomUUID() + "@shop.example.test>");
+            insert.setString(2, to);
+            insert.executeUpdate();
+        }
+        Pages.logIn(browser, url(""), "admin@demo.skillform.test", "demo-admin-2026");
+        browser.get(url("/admin/mail"));
+        String row = "//tr[td[text()='" + to + "']]";
+        assertEquals("Connection refused", browser.findElement(By.xpath(row + "/td[5]")).getText());
+
+        Browser.clickAndWait(browser, browser.findElement(By.xpath(row + "//input[@value='Send again']")));
+        assertTrue(DevMail.newest(url(""), to, "Stuck receipt").isPresent(), "delivered on retry");
+        browser.get(url("/admin/mail"));
+        assertTrue(browser.findElements(By.xpath(row)).isEmpty(), "no longer stuck");
+    }
+
+    @Test
+    void aBuyerChangesPasswordAndAddressAndStartsSelling() throws Exception {
+        String email = newBuyer();
+        Pages.logIn(browser, url(""), email, "first passphrase");
+        browser.get(url("/account/"));
+
+        Pages.fill(browser, "password:current", "not my password");
+        Pages.fill(browser, "password:new", "second passphrase");
+        Browser.clickAndWait(browser, browser.findElement(By.id("password:submit")));
+        assertEquals("Your current password is wrong", message());
+        Pages.fill(browser, "password:current", "first passphrase");
+        Pages.fill(browser, "password:new", "second passphrase");
+        Browser.clickAndWait(browser, browser.findElement(By.id("password:submit")));
+        assertEquals("Your password is changed.", message());
+
+        String newEmail = "moved-" + UUID.randomUUID() + "@example.test";
+        Pages.fill(browser, "email:address", newEmail);
+        Pages.fill(browser, "email:current", "second passphrase");
+        Browser.clickAndWait(browser, browser.findElement(By.id("email:submit")));
+        assertTrue(message().startsWith("Address changed"));
+        assertEquals(newEmail, browser.findElement(By.cssSelector(".sf-account")).getText());
+        assertTrue(DevMail.newest(url(""), newEmail, "Confirm your e-mail address for SkillForm").isPresent());
+        assertTrue(DevMail.newest(url(""), email, "Your SkillForm e-mail address was changed").isPresent(),
+                "the old address is told");
+
+        String handle = "s" + UUID.randomUUID().toString().substring(0, 8);
+        String sessionBefore = browser.manage().getCookieNamed("JSESSIONID").getValue();
+        Pages.fill(browser, "sell:storeHandle", handle);
+        Pages.fill(browser, "sell:storeName", "Moved Store");
+        Browser.clickAndWait(browser, browser.findElement(By.id("sell:submit")));
+        assertTrue(browser.getCurrentUrl().endsWith("/dashboard/"), browser.getCurrentUrl());
+        assertTrue(!sessionBefore.equals(browser.manage().getCookieNamed("JSESSIONID").getValue()),
+                "a new session id with the new role");
+
+        Browser.clickAndWait(browser, browser.findElement(By.id("account-menu:logout")));
+        Pages.logIn(browser, url(""), email, "second passphrase");
+        assertEquals("The e-mail or password is wrong.", message(), "the old address no longer signs in");
+        Pages.submitLogin(browser, newEmail, "second passphrase");
+        assertTrue(browser.getCurrentUrl().endsWith("/dashboard/"), browser.getCurrentUrl());
+        browser.get(url("/@" + handle));
+        assertEquals("Moved Store", browser.findElement(By.cssSelector("h1")).getText());
     }
 }

@@ -1,0 +1,111 @@
+package io.skillform.identity;
+
+import io.skillform.catalog.CatalogException;
+import io.skillform.platform.PageMessages;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import java.io.IOException;
+import java.util.List;
+
+/** Backs /account/: password, e-mail address, and "start selling". */
+@Named
+@RequestScoped
+public class AccountSettingsPage {
+
+    @Inject
+    private AccountSettings settings;
+
+    @Inject
+    private CurrentAccount me;
+
+    @Inject
+    private HttpServletRequest request;
+
+    private String currentPassword;
+    private String newPassword;
+    private String newEmail;
+    private String storeHandle;
+    private String storeName;
+    private String currency = "USD";
+
+    public void changePassword() {
+        attempt(() -> settings.changePassword(me.requireId(), currentPassword, newPassword), "settings.passwordChanged");
+    }
+
+    public void changeEmail() {
+        attempt(() -> settings.changeEmail(me.requireId(), currentPassword, newEmail), "settings.emailChanged");
+    }
+
+    public void becomeCreator() throws IOException {
+        if (attempt(() -> settings.becomeCreator(me.requireId(), storeHandle, storeName, currency), "settings.creator")) {
+            request.changeSessionId(); // new privileges, new session id
+            FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + "/dashboard/");
+        }
+    }
+
+    private static boolean attempt(Runnable action, String successKey) {
+        try {
+            action.run();
+            PageMessages.info(successKey);
+            return true;
+        } catch (IdentityException | CatalogException e) {
+            PageMessages.errorText(e.getMessage());
+            return false;
+        }
+    }
+
+    public List<String> getCurrencies() {
+        return SignUpPage.CURRENCIES;
+    }
+
+    public String getCurrentPassword() {
+        return currentPassword;
+    }
+
+    public void setCurrentPassword(String currentPassword) {
+        this.currentPassword = currentPassword;
+    }
+
+    public String getNewPassword() {
+        return newPassword;
+    }
+
+    public void setNewPassword(String newPassword) {
+        this.newPassword = newPassword;
+    }
+
+    public String getNewEmail() {
+        return newEmail;
+    }
+
+    public void setNewEmail(String newEmail) {
+        this.newEmail = newEmail;
+    }
+
+    public String getStoreHandle() {
+        return storeHandle;
+    }
+
+    public void setStoreHandle(String storeHandle) {
+        this.storeHandle = storeHandle;
+    }
+
+    public String getStoreName() {
+        return storeName;
+    }
+
+    public void setStoreName(String storeName) {
+        this.storeName = storeName;
+    }
+
+    public String getCurrency() {
+        return currency;
+    }
+
+    public void setCurrency(String currency) {
+        this.currency = currency;
+    }
+}

@@ -1,0 +1,29 @@
+package io.skillform.identity;
+
+import io.skillform.catalog.StoreHandle;
+import java.util.Currency;
+import java.util.Locale;
+
+/** A creator's store as asked for in a form, validated: used by sign-up and by "start selling". */
+record NewStore(StoreHandle handle, String name, Currency currency) {
+
+    /** @throws IdentityException with a message for the user when a field is not acceptable */
+    static NewStore of(String handle, String name, String currencyCode) {
+        StoreHandle parsed = StoreHandle.parse(handle).orElseThrow(() -> new IdentityException(
+                "A store handle is 2–30 lower-case letters, digits or hyphens"));
+        requireName(name, "Enter a store name (at most 80 characters)");
+        Currency currency;
+        try {
+            currency = Currency.getInstance(currencyCode == null ? "" : currencyCode.strip().toUpperCase(Locale.ROOT));
+        } catch (IllegalArgumentException e) {
+            throw new IdentityException("Choose the currency your prices are in");
+        }
+        return new NewStore(parsed, name.strip(), currency);
+    }
+
+    static void requireName(String name, String problem) {
+        if (name == null || name.isBlank() || name.strip().length() > 80) {
+            throw new IdentityException(problem);
+        }
+    }
+}

@@ -11,6 +11,7 @@ import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 
 /** The catalog's use cases; each public method is one transaction. */
 @Stateless
@@ -38,34 +39,77 @@ public class Catalog {
         return store;
     }
 
-    /** A new product starts as a draft, priced in its store's currency. */
-    public Product createProduct(long storeId, Slug slug, String title, String description, long priceMinor) {
-        Store store = em.find(Store.class, storeId);
-        if (store == null) {
-            throw new CatalogException("No such store");
-        }
+    /** The creator's store, if they have one. */
+    public Optional<Store> storeOf(long ownerId) {
+        return em.createQuery("SELECT s FROM Store s WHERE s.ownerId = :owner", Store.class)
+                .setParameter("owner", ownerId)
+                .getResultStream().findFirst();
+    }
+
+    /** A new product starts as a draft in the creator's own store, priced in its currency. */
+    public Product createProduct(long ownerId, Slug slug, String title, String description, long priceMinor) {
+        Store store = storeOf(ownerId).orElseThrow(() -> new CatalogException("Open a store first"));
         boolean slugTaken = !em.createQuery(
                         "SELECT p.id FROM Product p WHERE p.store.id = :storeId AND p.slug = :slug", Long.class)
-                .setParameter("storeId", storeId)
+                .setParameter("storeId", store.id())
                 .setParameter("slug", slug.value())
                 .setMaxResults(1)
                 .getResultList().isEmpty();
         if (slugTaken) {
-            throw new CatalogException("The store already has a product at /" + slug);
+            throw new CatalogException("Your store already has a product at /" + slug);
         }
-        Product product = new Product(store, slug, title, description,
-                Money.of(priceMinor, store.defaultCurrency()), clock.instant());
+        Product product = obeying(() -> new Product(store, slug, title, description,
+                Money.of(priceMinor, store.defaultCurrency()), clock.instant()));
         em.persist(product);
         return product;
     }
 
-    public Product publish(long productId) {
+    /** The creator's products in every state, newest first. */
+    public List<Product> productsOf(long ownerId) {
+        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store s WHERE s.ownerId = :owner"
+                        + " ORDER BY p.createdAt DESC, p.id DESC", Product.class)
+                .setParameter("owner", ownerId)
+                .setMaxResults(MAX_PAGE)
+                .getResultList();
+    }
+
+    /**
+     * One of the creator's own products. Someone else's product is "not found", exactly like a missing one, so
+     * its existence is not revealed.
+     */
+    public Product ownedProduct(long ownerId, long productId) {
         Product product = em.find(Product.class, productId);
-        if (product == null) {
+        if (product == null || !product.store().isOwnedBy(ownerId)) {
             throw new CatalogException("No such product");
         }
-        product.publish(clock.instant());
-        auditTrail.record(AuditEntry.of("product.published", "product:" + productId, "system", product.title()));
+        return product;
+    }
+
+    public Product reviseProduct(long ownerId, long productId, String title, String description, long priceMinor) {
+        Product product = ownedProduct(ownerId, productId);
+        return obeying(() -> {
+            product.revise(title, description, Money.of(priceMinor, product.price().currency()));
+            return product;
+        });
+    }
+
+    public Product publish(long ownerId, long productId) {
+        Product product = ownedProduct(ownerId, productId);
+        obeying(() -> {
+            product.publish(clock.instant());
+            return product;
+        });
+        auditTrail.record(AuditEntry.of("product.published", "product:" + productId, "account:" + ownerId, product.title()));
+        return product;
+    }
+
+    public Product unpublish(long ownerId, long productId) {
+        Product product = ownedProduct(ownerId, productId);
+        obeying(() -> {
+            product.unpublish();
+            return product;
+        });
+        auditTrail.record(AuditEntry.of("product.unpublished", "product:" + productId, "account:" + ownerId, product.title()));
         return product;
     }
 
@@ -95,5 +139,14 @@ public class Catalog {
                 .setParameter("handle", handle.value())
                 .setParameter("slug", slug.value())
                 .getResultStream().findFirst();
+    }
+
+    /** Turns a broken domain rule (the entity's refusal) into a message for the user, rolling back. */
+    private static <T> T obeying(Supplier<T> change) {
+        try {
+            return change.get();
+        } catch (IllegalArgumentException | IllegalStateException e) {
+            throw new CatalogException(e.getMessage());
+        }
     }
 }

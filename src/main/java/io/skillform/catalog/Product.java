@@ -106,6 +106,19 @@ public class Product {
         return price;
     }
 
+    /** Changes what buyers see; the currency stays the store's. */
+    public void revise(String newTitle, String newDescription, Money newPrice) {
+        if (status == ProductStatus.ARCHIVED) {
+            throw new IllegalStateException("An archived product cannot be changed");
+        }
+        if (!newPrice.currency().equals(price.currency())) {
+            throw new IllegalArgumentException("A product's price stays in its store's currency");
+        }
+        this.title = requireTitle(newTitle);
+        this.description = newDescription == null ? "" : newDescription;
+        this.price = requirePrice(newPrice);
+    }
+
     /** Makes the product visible to buyers. The first publication date is kept when re-publishing. */
     public void publish(Instant now) {
         if (status == ProductStatus.ARCHIVED) {

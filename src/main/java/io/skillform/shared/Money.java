@@ -41,6 +41,29 @@ public final class Money {
         return new Money(minor, Currency.getInstance(currencyCode));
     }
 
+    /**
+     * Reads an amount typed in major units ("12.50") exactly, in the currency's own minor units.
+     *
+     * @throws IllegalArgumentException for text that is not a plain number, or has more decimals than the currency
+     */
+    public static Money ofMajor(String amount, Currency currency) {
+        BigDecimal value;
+        try {
+            value = new BigDecimal(amount == null ? "" : amount.strip());
+        } catch (NumberFormatException e) {
+            throw new IllegalArgumentException("Enter an amount such as 12.50");
+        }
+        int digits = Math.max(currency.getDefaultFractionDigits(), 0);
+        if (value.scale() > digits) {
+            throw new IllegalArgumentException(currency.getCurrencyCode() + " amounts have at most " + digits + " decimals");
+        }
+        try {
+            return new Money(value.movePointRight(digits).longValueExact(), currency);
+        } catch (ArithmeticException e) {
+            throw new IllegalArgumentException("That amount is too large");
+        }
+    }
+
     public static Money zero(Currency currency) {
         return new Money(0, currency);
     }

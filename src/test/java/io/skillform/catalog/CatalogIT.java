@@ -9,19 +9,20 @@ import io.skillform.identity.Accounts;
 import io.skillform.testing.Deployments;
 import io.skillform.testing.TestAccounts;
 import jakarta.annotation.Resource;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.Currency;
+import java.util.List;
 import java.util.UUID;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.function.Executable;
 import org.junit.jupiter.api.extension.ExtendWith;
 
 /** The catalog service in a real WildFly on MariaDB with the Liquibase schema, through EclipseLink. */
@@ -53,9 +54,10 @@ class CatalogIT {
     @Test
     void aPublishedProductIsStoredAndReadBack() throws SQLException {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "Integration Store", Currency.getInstance("EUR"), owner());
-        Product created = catalog.createProduct(store.id(), new Slug("field-guide"), "Field Guide", "Notes.", 2450);
-        catalog.publish(created.id());
+        long owner = owner();
+        Store store = catalog.openStore(handle, "Integration Store", Currency.getInstance("EUR"), owner);
+        Product created = catalog.createProduct(owner, new Slug("field-guide"), "Field Guide", "Notes.", 2450);
+        catalog.publish(owner, created.id());
 
         Product read = catalog.findPublished(handle, new Slug("field-guide")).orElseThrow();
         assertEquals("Field Guide", read.title());
@@ -82,8 +84,9 @@ class CatalogIT {
     @Test
     void aDraftIsInvisibleToBuyers() {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "Drafts Only", Currency.getInstance("USD"), owner());
-        catalog.createProduct(store.id(), new Slug("secret"), "Secret", "", 100);
+        long owner = owner();
+        Store store = catalog.openStore(handle, "Drafts Only", Currency.getInstance("USD"), owner);
+        catalog.createProduct(owner, new Slug("secret"), "Secret", "", 100);
 
         assertTrue(catalog.findPublished(handle, new Slug("secret")).isEmpty());
         assertTrue(catalog.publishedIn(store, 10).isEmpty());
@@ -93,11 +96,12 @@ class CatalogIT {
     @Test
     void aTakenHandleOrSlugIsRefusedAndNothingChanges() throws SQLException {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "First", Currency.getInstance("USD"), owner());
-        catalog.createProduct(store.id(), new Slug("one"), "One", "", 100);
+        long owner = owner();
+        Store store = catalog.openStore(handle, "First", Currency.getInstance("USD"), owner);
+        catalog.createProduct(owner, new Slug("one"), "One", "", 100);
 
         assertThrows(CatalogException.class, () -> catalog.openStore(handle, "Second", Currency.getInstance("USD"), owner()));
-        assertThrows(CatalogException.class, () -> catalog.createProduct(store.id(), new Slug("one"), "Again", "", 200));
+        assertThrows(CatalogException.class, () -> catalog.createProduct(owner, new Slug("one"), "Again", "", 200));
         assertEquals(1, count("SELECT COUNT(*) FROM store WHERE handle = ?", handle.value()));
         assertEquals(1, count("SELECT COUNT(*) FROM product WHERE store_id = " + store.id() + " AND slug = ?", "one"));
     }
@@ -105,11 +109,31 @@ class CatalogIT {
     @Test
     void invalidInputIsRefusedBeforeAnythingIsStored() throws SQLException {
         StoreHandle handle = uniqueHandle();
-        Store store = catalog.openStore(handle, "Validating", Currency.getInstance("USD"), owner());
-        EJBException negative = assertThrows(EJBException.class,
-                () -> catalog.createProduct(store.id(), new Slug("neg"), "Negative", "", -5));
-        assertTrue(negative.getCause() instanceof IllegalArgumentException);
+        long owner = owner();
+        Store store = catalog.openStore(handle, "Validating", Currency.getInstance("USD"), owner);
+        CatalogException negative = assertThrows(CatalogException.class,
+                () -> catalog.createProduct(owner, new Slug("neg"), "Negative", "", -5));
+        assertEquals("A price cannot be negative", negative.getMessage());
         assertEquals(0, count("SELECT COUNT(*) FROM product WHERE store_id = " + store.id() + " AND slug = ?", "neg"));
+    }
+
+    @Test
+    void aCreatorCannotSeeOrChangeAnotherCreatorsProduct() throws SQLException {
+        long owner = owner();
+        catalog.openStore(uniqueHandle(), "Owner's", Currency.getInstance("USD"), owner);
+        long productId = catalog.createProduct(owner, new Slug("private"), "Private", "Mine.", 500).id();
+        long intruder = owner();
+        catalog.openStore(uniqueHandle(), "Intruder's", Currency.getInstance("USD"), intruder);
+
+        for (var attempt : List.<Executable>of(
+                () -> catalog.ownedProduct(intruder, productId),
+                () -> catalog.reviseProduct(intruder, productId, "Hijacked", "", 1),
+                () -> catalog.publish(intruder, productId))) {
+            assertEquals("No such product", assertThrows(CatalogException.class, attempt).getMessage());
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM product WHERE id = " + productId
+                + " AND title = 'Private' AND price_minor = 500 AND status = ?", "DRAFT"));
+        assertTrue(catalog.productsOf(intruder).isEmpty());
     }
 
     private long count(String sql, String parameter) throws SQLException {

@@ -5,6 +5,7 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
 import java.math.BigDecimal;
+import java.util.Currency;
 import java.util.Locale;
 import org.junit.jupiter.api.Test;
 
@@ -47,5 +48,16 @@ class MoneyTest {
         assertEquals(Money.of(500, "USD"), Money.of(500, "USD"));
         assertNotEquals(Money.of(500, "USD"), Money.of(500, "CAD"));
         assertNotEquals(Money.of(500, "USD"), Money.of(501, "USD"));
+    }
+
+    @Test
+    void readsTypedAmountsExactly() {
+        assertEquals(Money.of(1250, "USD"), Money.ofMajor(" 12.50 ", Currency.getInstance("USD")));
+        assertEquals(Money.of(12, "USD"), Money.ofMajor("0.12", Currency.getInstance("USD")));
+        assertEquals(Money.of(1200, "JPY"), Money.ofMajor("1200", Currency.getInstance("JPY")));
+        assertThrows(IllegalArgumentException.class, () -> Money.ofMajor("12.505", Currency.getInstance("USD")));
+        assertThrows(IllegalArgumentException.class, () -> Money.ofMajor("12.5", Currency.getInstance("JPY")));
+        assertThrows(IllegalArgumentException.class, () -> Money.ofMajor("twelve", Currency.getInstance("USD")));
+        assertThrows(IllegalArgumentException.class, () -> Money.ofMajor("1e30", Currency.getInstance("USD")));
     }
 }

@@ -3,7 +3,9 @@
 --changeset skillform:0003-account
 CREATE TABLE account (
     id                BIGINT       NOT NULL AUTO_INCREMENT PRIMARY KEY,
-    email             VARCHAR(254) NOT NULL,
+    -- Binary: addresses are normalised (trimmed, lower-cased) by the application; the unicode collation would
+    -- treat "ádmin@" and "admin@" as one address.
+    email             VARCHAR(254) COLLATE utf8mb4_bin NOT NULL,
     -- Shiro 2 crypt format: $shiro2$argon2id$v=19$t=2,m=19456,p=1$salt$hash
     password_hash     VARCHAR(255) NULL,
     display_name      VARCHAR(80)  NOT NULL,

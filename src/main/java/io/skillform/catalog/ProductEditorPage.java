@@ -23,7 +23,8 @@ public class ProductEditorPage implements Serializable {
     @Inject
     private CurrentAccount me;
 
-    private Long id;
+    /** Raw from the URL: anything but a number is simply "not found". */
+    private String id;
     private Product product;
     private String title;
     private String description;
@@ -32,8 +33,8 @@ public class ProductEditorPage implements Serializable {
     /** View action: another creator's product answers 404, exactly like a missing one. */
     public void load() throws IOException {
         try {
-            show(catalog.ownedProduct(me.requireId(), id == null ? -1 : id));
-        } catch (CatalogException e) {
+            show(catalog.ownedProduct(me.requireId(), Long.parseLong(id == null ? "" : id)));
+        } catch (CatalogException | NumberFormatException e) {
             ProductPage.notFound();
         }
     }
@@ -73,11 +74,11 @@ public class ProductEditorPage implements Serializable {
         return product;
     }
 
-    public Long getId() {
+    public String getId() {
         return id;
     }
 
-    public void setId(Long id) {
+    public void setId(String id) {
         this.id = id;
     }
 

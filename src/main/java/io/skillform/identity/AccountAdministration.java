@@ -65,7 +65,13 @@ public class AccountAdministration {
     public Optional<String> ensureFirstAdmin(EmailAddress email) {
         Optional<Account> existing = accounts.findByEmail(email);
         if (existing.isPresent()) {
-            existing.get().grant(Role.ADMIN);
+            // Only an address whose owner proved it: anyone can sign up with an address they do not own.
+            if (existing.get().isEmailVerified() && existing.get().email().equals(email)) {
+                existing.get().grant(Role.ADMIN);
+            } else {
+                throw new IdentityException("The account " + email + " has not confirmed its address; it becomes"
+                        + " admin at the next start after it does");
+            }
             return Optional.empty();
         }
         Account admin = accounts.register(email, "Administrator", TokenSecrets.newLinkToken(), Set.of(Role.ADMIN));

@@ -13,7 +13,8 @@ import java.time.Instant;
 
 /**
  * A single-use, expiring link mailed to an account. It is bound to the address it was sent to: after an
- * e-mail change, links sent to the old address no longer work. Only the token's digest is stored.
+ * e-mail change, links sent to the old address no longer work; a change-of-address link carries the new
+ * address. Only the token's digest is stored.
  */
 @Entity
 @Table(name = "account_link")
@@ -22,6 +23,8 @@ public class AccountLink {
     /** What a link does, and how long it lives. */
     public enum Purpose {
         VERIFY_EMAIL(Duration.ofHours(48)),
+        /** Sent to the new address; the account moves there only when the link is used. */
+        CHANGE_EMAIL(Duration.ofHours(48)),
         RESET_PASSWORD(Duration.ofHours(1));
 
         private final Duration lifetime;
@@ -65,10 +68,10 @@ public class AccountLink {
         // for JPA
     }
 
-    AccountLink(Account account, Purpose purpose, String tokenHash, Instant now) {
+    AccountLink(Account account, Purpose purpose, EmailAddress sentTo, String tokenHash, Instant now) {
         this.accountId = account.id();
         this.purpose = purpose;
-        this.email = account.email().value();
+        this.email = sentTo.value();
         this.tokenHash = tokenHash;
         this.createdAt = now;
         this.expiresAt = now.plus(purpose.lifetime());
@@ -94,7 +97,7 @@ public class AccountLink {
         return accountId;
     }
 
-    String email() {
-        return email;
+    EmailAddress sentTo() {
+        return new EmailAddress(email);
     }
 }

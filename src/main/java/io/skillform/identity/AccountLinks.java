@@ -8,6 +8,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.text.MessageFormat;
 import java.time.Clock;
@@ -39,11 +40,16 @@ public class AccountLinks {
      * @return the link's URL (for the log, where the first admin's link is printed)
      */
     public String send(Account account, AccountLink.Purpose purpose, String mailKey, String path) {
+        return sendTo(account, account.email(), purpose, mailKey, path);
+    }
+
+    /** Mails a link to an address other than the account's own: the new address of a change of address. */
+    public String sendTo(Account account, EmailAddress to, AccountLink.Purpose purpose, String mailKey, String path) {
         expireAll(account.id(), purpose);
         String token = TokenSecrets.newLinkToken();
-        em.persist(new AccountLink(account, purpose, TokenSecrets.sha256Hex(token), clock.instant()));
+        em.persist(new AccountLink(account, purpose, to, TokenSecrets.sha256Hex(token), clock.instant()));
         String url = site.url(path + "?token=" + token);
-        outbox.enqueue(mail(account.email(), mailKey, url));
+        outbox.enqueue(mail(to, mailKey, url));
         return url;
     }
 
@@ -57,8 +63,27 @@ public class AccountLinks {
         outbox.enqueue(mail(to, mailKey, url));
     }
 
-    /** Redeems a link: the account, if the token is known, unused, unexpired and still matches the account's address. */
+    /**
+     * Redeems a link: the account, if the token is known, unused and unexpired, and the address it was sent to
+     * is still the account's own. Locked while redeemed, so two simultaneous uses cannot both succeed.
+     */
     public Optional<Account> redeem(String token, AccountLink.Purpose purpose) {
+        return use(token, purpose).flatMap(link -> Optional.ofNullable(em.find(Account.class, link.accountId()))
+                .filter(account -> account.email().equals(link.sentTo())));
+    }
+
+    /** Redeems a change-of-address link: the account and the new address it was sent to. */
+    public Optional<AddressChange> redeemAddressChange(String token) {
+        return use(token, AccountLink.Purpose.CHANGE_EMAIL).flatMap(link -> Optional
+                .ofNullable(em.find(Account.class, link.accountId()))
+                .map(account -> new AddressChange(account, link.sentTo())));
+    }
+
+    /** An account and the address it asked to move to. */
+    public record AddressChange(Account account, EmailAddress newEmail) {
+    }
+
+    private Optional<AccountLink> use(String token, AccountLink.Purpose purpose) {
         if (token == null || token.isEmpty() || token.length() > 100) {
             return Optional.empty();
         }
@@ -66,10 +91,9 @@ public class AccountLinks {
                         AccountLink.class)
                 .setParameter("hash", TokenSecrets.sha256Hex(token))
                 .setParameter("purpose", purpose)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst()
-                .filter(link -> link.use(clock.instant()))
-                .flatMap(link -> Optional.ofNullable(em.find(Account.class, link.accountId()))
-                        .filter(account -> account.email().value().equals(link.email())));
+                .filter(link -> link.use(clock.instant()));
     }
 
     /** Spends every unused link of the account for the purpose (a newer one, or a completed change, supersedes them). */

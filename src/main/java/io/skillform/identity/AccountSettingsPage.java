@@ -36,7 +36,7 @@ public class AccountSettingsPage {
     }
 
     public void changeEmail() {
-        attempt(() -> settings.changeEmail(me.requireId(), currentPassword, newEmail), "settings.emailChanged");
+        attempt(() -> settings.requestEmailChange(me.requireId(), currentPassword, newEmail), "settings.emailChangeSent");
     }
 
     public void becomeCreator() throws IOException {

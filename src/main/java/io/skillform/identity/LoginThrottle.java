@@ -53,8 +53,8 @@ public class LoginThrottle {
         longest.ifPresent(d -> {
             String who = email.map(EmailAddress::value).orElse("-");
             LOG.warning(() -> "Log-in refused while locked out: account " + who + " from " + address);
-            auditTrail.record(AuditEntry.of("login.locked-out", "account:" + who, "address:" + address,
-                    "locked for another " + d.toSeconds() + " s"));
+            auditTrail.record(AuditEntry.of("login.locked-out", "login", "address:" + address,
+                    who + " locked for another " + d.toSeconds() + " s"));
         });
         return longest;
     }

@@ -51,6 +51,8 @@ public class SignUp {
         }
         if (accounts.findByEmail(email).isPresent()) {
             links.notify(email, "mail.exists", site.url("/login"));
+            // The same hashing cost as a real sign-up, so response time does not tell that the address is taken.
+            Passwords.hash(request.password());
             return;
         }
         Set<Role> roles = request.creator() ? Set.of(Role.CUSTOMER, Role.CREATOR) : Set.of(Role.CUSTOMER);

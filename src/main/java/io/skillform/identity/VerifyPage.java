@@ -12,11 +12,19 @@ public class VerifyPage {
     @Inject
     private SignUp signUp;
 
+    @Inject
+    private AccountSettings settings;
+
     private String token;
     private boolean verified;
 
+    /** A link confirms a new account's address or a change of address; tokens are unique across both. */
     public void load() {
-        verified = signUp.verify(token).isPresent();
+        try {
+            verified = signUp.verify(token).isPresent() || settings.confirmEmailChange(token).isPresent();
+        } catch (IdentityException e) {
+            verified = false;
+        }
     }
 
     public boolean isVerified() {

@@ -14,6 +14,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.InetAddress;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -21,7 +22,8 @@ import java.util.Optional;
 
 /**
  * {@code /dev/mail}: the mail the dev catcher received, newest first, as a page or ({@code ?format=json}) as a
- * list of {to, subject, text, html, messageId}. Answers 404 unless dev mail is switched on.
+ * list of {to, subject, text, html, messageId}. Answers 404 unless dev mail is switched on, and to anyone but
+ * this machine: the caught mail holds password-reset links.
  */
 @WebServlet("/dev/mail")
 public class DevMailServlet extends HttpServlet {
@@ -32,7 +34,7 @@ public class DevMailServlet extends HttpServlet {
     @Override
     protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
         Optional<List<MimeMessage>> received = catcher.received();
-        if (received.isEmpty()) {
+        if (received.isEmpty() || !InetAddress.getByName(request.getRemoteAddr()).isLoopbackAddress()) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }

@@ -89,6 +89,8 @@ class CreatorProductsIT {
         Pages.logIn(browser, url(""), other, "another long passphrase");
         browser.get(editUrl);
         assertEquals("Page not found", browser.findElement(By.cssSelector("h1")).getText());
+        browser.get(url("/dashboard/product?id=not-a-number"));
+        assertEquals("Page not found", browser.findElement(By.cssSelector("h1")).getText());
         assertTrue(browser.findElements(By.id("editor:save")).isEmpty());
         browser.get(url("/dashboard/products"));
         List<String> titles = browser.findElements(By.cssSelector("#list a")).stream().map(WebElement::getText).toList();

@@ -107,7 +107,7 @@ class StorefrontIT {
             HttpResponse<String> response = get(path);
             assertEquals(404, response.statusCode(), path);
             assertTrue(response.body().contains("Page not found"), path);
-            assertFalse(response.body().matches("(?s).*(Exception|Caused by|\\tat [a-z]|io\\.skillform\\.).*"),
+            assertFalse(response.body().matches("(?s).*(Exception: |Caused by|\\tat [a-z]|io\\.skillform\\.).*"),
                     "no stack trace on " + path);
         }
     }

@@ -194,11 +194,16 @@ class AccountLifecycleIT {
         Pages.fill(browser, "email:address", newEmail);
         Pages.fill(browser, "email:current", "second passphrase");
         Browser.clickAndWait(browser, browser.findElement(By.id("email:submit")));
-        assertTrue(message().startsWith("Address changed"));
-        assertEquals(newEmail, browser.findElement(By.cssSelector(".sf-account")).getText());
-        assertTrue(DevMail.newest(url(""), newEmail, "Confirm your e-mail address for SkillForm").isPresent());
+        assertTrue(message().startsWith("If the address can be used"));
+        assertEquals(email, browser.findElement(By.cssSelector(".sf-account")).getText(), "nothing moves before the link");
+        JsonObject confirm = DevMail.newest(url(""), newEmail, "Confirm your new e-mail address for SkillForm")
+                .orElseThrow(() -> new AssertionError("the new address gets the confirmation"));
+        browser.get(url(DevMail.linkPath(confirm, "/verify")));
+        assertTrue(browser.findElement(By.id("verify-result")).getText().startsWith("Thank you"));
         assertTrue(DevMail.newest(url(""), email, "Your SkillForm e-mail address was changed").isPresent(),
                 "the old address is told");
+        browser.get(url("/account/"));
+        assertEquals(newEmail, browser.findElement(By.cssSelector(".sf-account")).getText());
 
         String handle = "s" + UUID.randomUUID().toString().substring(0, 8);
         String sessionBefore = browser.manage().getCookieNamed("JSESSIONID").getValue();

@@ -100,6 +100,14 @@ class IdentityIT {
     }
 
     @Test
+    void theConfiguredAdminAddressPromotesOnlyAConfirmedAccount() {
+        Account unconfirmed = accounts.register(TestAccounts.uniqueEmail(), "Squatter", TestAccounts.PASSWORD,
+                Set.of(Role.CUSTOMER));
+        assertThrows(IdentityException.class, () -> administration.ensureFirstAdmin(unconfirmed.email()));
+        assertEquals(Set.of(Role.CUSTOMER), accounts.find(unconfirmed.id()).orElseThrow().roles());
+    }
+
+    @Test
     void repeatedFailuresLockTheAccountButNotOthers() {
         Optional<EmailAddress> target = Optional.of(TestAccounts.uniqueEmail());
         Optional<EmailAddress> bystander = Optional.of(TestAccounts.uniqueEmail());

@@ -11,6 +11,8 @@ CREATE TABLE account (
     display_name      VARCHAR(80)  NOT NULL,
     status            VARCHAR(16)  NOT NULL,
     email_verified_at DATETIME(6)  NULL,
+    -- Raised at every password change: sessions opened with an older value end (io.skillform.identity.ActiveAccountFilter).
+    credentials_version INT        NOT NULL DEFAULT 0,
     created_at        DATETIME(6)  NOT NULL,
     version           BIGINT       NOT NULL DEFAULT 0,
     CONSTRAINT uq_account_email UNIQUE (email),

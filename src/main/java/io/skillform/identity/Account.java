@@ -45,6 +45,9 @@ public class Account {
     @Column(name = "email_verified_at")
     private Instant emailVerifiedAt;
 
+    @Column(name = "credentials_version", nullable = false)
+    private int credentialsVersion;
+
     @ElementCollection(fetch = FetchType.EAGER)
     @CollectionTable(name = "account_role", joinColumns = @JoinColumn(name = "account_id"))
     @Enumerated(EnumType.STRING)
@@ -110,8 +113,14 @@ public class Account {
         return status == AccountStatus.ACTIVE;
     }
 
+    /** A new password also ends every session opened with the old one. */
     public void changePasswordHash(String newHash) {
         passwordHash = Objects.requireNonNull(newHash, "newHash");
+        credentialsVersion++;
+    }
+
+    public int credentialsVersion() {
+        return credentialsVersion;
     }
 
     void grant(Role role) {

@@ -9,6 +9,8 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.util.List;
+import org.apache.shiro.SecurityUtils;
+import org.apache.shiro.authc.UsernamePasswordToken;
 
 /** Backs /account/: password, e-mail address, and "start selling". */
 @Named
@@ -31,8 +33,12 @@ public class AccountSettingsPage {
     private String storeName;
     private String currency = "USD";
 
+    /** Other sessions of the account end; this one continues under a fresh log-in and session id. */
     public void changePassword() {
-        attempt(() -> settings.changePassword(me.requireId(), currentPassword, newPassword), "settings.passwordChanged");
+        if (attempt(() -> settings.changePassword(me.requireId(), currentPassword, newPassword), "settings.passwordChanged")) {
+            SecurityUtils.getSubject().login(new UsernamePasswordToken(me.getEmail(), newPassword));
+            request.changeSessionId();
+        }
     }
 
     public void changeEmail() {

@@ -7,8 +7,8 @@ import org.apache.shiro.subject.Subject;
 import org.apache.shiro.web.servlet.AdviceFilter;
 
 /**
- * {@code active} in shiro.ini: ends the session of an account that was disabled since it logged in, on its
- * very next request (one primary-key read per signed-in request).
+ * {@code active} in shiro.ini: ends a session on its very next request when its account was disabled or its
+ * password changed since it logged in (one primary-key read per signed-in request).
  */
 public class ActiveAccountFilter extends AdviceFilter {
 
@@ -18,9 +18,11 @@ public class ActiveAccountFilter extends AdviceFilter {
         AccountPrincipal principal = subject.getPrincipals() == null ? null
                 : subject.getPrincipals().oneByType(AccountPrincipal.class);
         if (principal != null) {
-            boolean active = AccountRealm.service(Accounts.class).find(principal.accountId())
-                    .map(Account::isActive).orElse(false);
-            if (!active) {
+            boolean current = AccountRealm.service(Accounts.class).find(principal.accountId())
+                    .filter(Account::isActive)
+                    .map(account -> account.credentialsVersion() == principal.credentialsVersion())
+                    .orElse(false);
+            if (!current) {
                 subject.logout();
             }
         }

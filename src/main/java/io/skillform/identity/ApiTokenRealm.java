@@ -20,7 +20,7 @@ public class ApiTokenRealm extends AccountRealm {
     protected AuthenticationInfo doGetAuthenticationInfo(AuthenticationToken token) {
         Account account = service(ApiTokens.class).authenticate(((BearerToken) token).getToken())
                 .orElseThrow(() -> new AuthenticationException("Unknown, revoked or disabled token"));
-        return new SimpleAuthenticationInfo(new AccountPrincipal(account.id()),
+        return new SimpleAuthenticationInfo(AccountPrincipal.of(account),
                 token.getCredentials(), getName());
     }
 }

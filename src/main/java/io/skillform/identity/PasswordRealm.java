@@ -30,7 +30,7 @@ public class PasswordRealm extends AccountRealm {
             throw new AuthenticationException("No active account");
         }
         Account found = account.get();
-        return new SimpleAuthenticationInfo(new AccountPrincipal(found.id()),
+        return new SimpleAuthenticationInfo(AccountPrincipal.of(found),
                 found.passwordHash(), getName());
     }
 }

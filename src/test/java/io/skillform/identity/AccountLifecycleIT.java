@@ -89,10 +89,20 @@ class AccountLifecycleIT {
         JsonObject mail = DevMail.newest(url(""), email, RESET_SUBJECT).orElseThrow(() -> new AssertionError("reset mail"));
         String link = DevMail.linkPath(mail, "/reset");
 
-        resetVia(link, "password123");
-        assertTrue(message().contains("too common"), "a weak password is refused and the link stays usable");
-        resetVia(link, "second passphrase");
-        assertEquals("Your password is changed. You can log in with it now.", message());
+        ChromeDriver elsewhere = Browser.open();
+        try {
+            Pages.logIn(elsewhere, url(""), email, "first passphrase");
+            assertTrue(elsewhere.getCurrentUrl().endsWith("/library/"));
+
+            resetVia(link, "password123");
+            assertTrue(message().contains("too common"), "a weak password is refused and the link stays usable");
+            resetVia(link, "second passphrase");
+            assertEquals("Your password is changed. You can log in with it now.", message());
+            elsewhere.get(url("/library/"));
+            assertTrue(elsewhere.getCurrentUrl().endsWith("/login"), "a session opened with the old password ends");
+        } finally {
+            elsewhere.quit();
+        }
         resetVia(link, "third passphrase");
         assertTrue(message().startsWith("This reset link is not valid any more"), "single use");
 
@@ -189,6 +199,8 @@ class AccountLifecycleIT {
         Pages.fill(browser, "password:new", "second passphrase");
         Browser.clickAndWait(browser, browser.findElement(By.id("password:submit")));
         assertEquals("Your password is changed.", message());
+        browser.get(url("/account/"));
+        assertTrue(browser.getCurrentUrl().endsWith("/account/"), "whoever changed the password stays logged in");
 
         String newEmail = "moved-" + UUID.randomUUID() + "@example.test";
         Pages.fill(browser, "email:address", newEmail);

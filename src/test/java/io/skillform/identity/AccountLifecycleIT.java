@@ -4,11 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Browser;
-import io.skillform.testing.Deployments;
+import io.skillform.testing.BrowserTest;
 import io.skillform.testing.DevMail;
 import io.skillform.testing.Pages;
 import jakarta.json.JsonObject;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -17,50 +16,18 @@ import java.sql.PreparedStatement;
 import java.util.UUID;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Forgotten passwords, the first admin, and an admin disabling an account, end to end in Chromium. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class AccountLifecycleIT {
+class AccountLifecycleIT extends BrowserTest {
 
     private static final String RESET_SUBJECT = "Reset your SkillForm password";
     /** Set on the test server with -Dskillform.admin-email (arquillian.xml). */
     private static final String FIRST_ADMIN = "first-admin@example.test";
-
-    private ChromeDriver browser;
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
 
     private String newBuyer() {
         String email = "buyer-" + UUID.randomUUID() + "@example.test";

@@ -6,30 +6,20 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Browser;
-import io.skillform.testing.Deployments;
+import io.skillform.testing.BrowserTest;
 import io.skillform.testing.Pages;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
-import org.openqa.selenium.chrome.ChromeDriver;
 
 /** Log-in, log-out, access rules and API tokens as a person (and a script) uses them. Uses the demo accounts. */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class LoginIT {
+class LoginIT extends BrowserTest {
 
     private static final String CREATOR = "creator@demo.skillform.test";
     private static final String CREATOR_PASSWORD = "demo-creator-2026";
@@ -37,29 +27,6 @@ class LoginIT {
     private static final String BUYER_PASSWORD = "demo-buyer-2026";
 
     private final HttpClient http = HttpClient.newHttpClient();
-    private ChromeDriver browser;
-
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
-
-    @BeforeEach
-    void openBrowser() {
-        browser = Browser.open();
-    }
-
-    @AfterEach
-    void closeBrowser() {
-        browser.quit();
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
 
     private void submitLogin(String email, String password) {
         Pages.submitLogin(browser, email, password);

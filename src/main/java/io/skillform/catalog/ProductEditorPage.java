@@ -2,6 +2,7 @@ package io.skillform.catalog;
 
 import io.skillform.identity.CurrentAccount;
 import io.skillform.platform.PageMessages;
+import io.skillform.platform.PageResponses;
 import io.skillform.shared.Money;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -35,7 +36,7 @@ public class ProductEditorPage implements Serializable {
         try {
             show(catalog.ownedProduct(me.requireId(), Long.parseLong(id == null ? "" : id)));
         } catch (CatalogException | NumberFormatException e) {
-            ProductPage.notFound();
+            PageResponses.notFound();
         }
     }
 

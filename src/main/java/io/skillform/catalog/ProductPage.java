@@ -1,8 +1,7 @@
 package io.skillform.catalog;
 
+import io.skillform.platform.PageResponses;
 import jakarta.enterprise.context.RequestScoped;
-import jakarta.faces.context.ExternalContext;
-import jakarta.faces.context.FacesContext;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
@@ -27,16 +26,10 @@ public class ProductPage {
         if (found.isPresent()) {
             product = found.get();
         } else {
-            notFound();
+            PageResponses.notFound();
         }
     }
 
-    static void notFound() throws IOException {
-        FacesContext faces = FacesContext.getCurrentInstance();
-        ExternalContext external = faces.getExternalContext();
-        external.responseSendError(404, "Not found");
-        faces.responseComplete();
-    }
 
     public Product getProduct() {
         return product;

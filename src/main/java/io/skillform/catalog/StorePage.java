@@ -1,5 +1,6 @@
 package io.skillform.catalog;
 
+import io.skillform.platform.PageResponses;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -27,7 +28,7 @@ public class StorePage {
             store = found.get();
             products = catalog.publishedIn(store, PRODUCTS_SHOWN);
         } else {
-            ProductPage.notFound();
+            PageResponses.notFound();
         }
     }
 

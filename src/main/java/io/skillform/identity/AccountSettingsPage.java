@@ -8,7 +8,6 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
-import java.util.List;
 import org.apache.shiro.SecurityUtils;
 import org.apache.shiro.authc.UsernamePasswordToken;
 
@@ -29,9 +28,7 @@ public class AccountSettingsPage {
     private String currentPassword;
     private String newPassword;
     private String newEmail;
-    private String storeHandle;
-    private String storeName;
-    private String currency = "USD";
+    private final StoreFields store = new StoreFields();
 
     /** Other sessions of the account end; this one continues under a fresh log-in and session id. */
     public void changePassword() {
@@ -46,7 +43,7 @@ public class AccountSettingsPage {
     }
 
     public void becomeCreator() throws IOException {
-        if (attempt(() -> settings.becomeCreator(me.requireId(), storeHandle, storeName, currency), "settings.creator")) {
+        if (attempt(() -> settings.becomeCreator(me.requireId(), store.getHandle(), store.getName(), store.getCurrency()), "settings.creator")) {
             request.changeSessionId(); // new privileges, new session id
             FacesContext.getCurrentInstance().getExternalContext().redirect(request.getContextPath() + "/dashboard/");
         }
@@ -63,8 +60,8 @@ public class AccountSettingsPage {
         }
     }
 
-    public List<String> getCurrencies() {
-        return SignUpPage.CURRENCIES;
+    public StoreFields getStore() {
+        return store;
     }
 
     public String getCurrentPassword() {
@@ -91,27 +88,4 @@ public class AccountSettingsPage {
         this.newEmail = newEmail;
     }
 
-    public String getStoreHandle() {
-        return storeHandle;
-    }
-
-    public void setStoreHandle(String storeHandle) {
-        this.storeHandle = storeHandle;
-    }
-
-    public String getStoreName() {
-        return storeName;
-    }
-
-    public void setStoreName(String storeName) {
-        this.storeName = storeName;
-    }
-
-    public String getCurrency() {
-        return currency;
-    }
-
-    public void setCurrency(String currency) {
-        this.currency = currency;
-    }
 }

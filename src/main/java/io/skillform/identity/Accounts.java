@@ -38,8 +38,7 @@ public class Accounts {
             throw new IdentityException(problem);
         });
         if (findByEmail(email).isPresent()) {
-            // TODO(identity sign-up): once sign-up exists, answer as for a new address and e-mail the owner instead,
-            // so that sign-up does not reveal which addresses have accounts.
+            // Sign-up checks first and answers without revealing the address; this guards every other caller.
             throw new IdentityException("An account with this e-mail address exists already");
         }
         Account account = new Account(email, displayName, Passwords.hash(password), roles, clock.instant());

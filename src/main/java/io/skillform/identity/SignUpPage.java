@@ -5,15 +5,11 @@ import io.skillform.platform.PageMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import java.util.List;
 
 /** Backs /signup. */
 @Named
 @RequestScoped
 public class SignUpPage {
-
-    /** Currencies offered for a new store; prices are integer minor units in the store's currency. */
-    static final List<String> CURRENCIES = List.of("USD", "EUR", "GBP", "CAD", "AUD", "NGN", "GHS", "KES", "ZAR", "INR", "JPY");
 
     @Inject
     private SignUp signUp;
@@ -22,14 +18,12 @@ public class SignUpPage {
     private String name;
     private String password;
     private boolean creator;
-    private String storeHandle;
-    private String storeName;
-    private String currency = "USD";
+    private final StoreFields store = new StoreFields();
     private boolean done;
 
     public void submit() {
         try {
-            signUp.signUp(new SignUpRequest(email, name, password, creator, storeHandle, storeName, currency));
+            signUp.signUp(new SignUpRequest(email, name, password, creator, store.getHandle(), store.getName(), store.getCurrency()));
             done = true;
             PageMessages.info("signup.done", email.strip());
         } catch (IdentityException | CatalogException e) {
@@ -37,8 +31,8 @@ public class SignUpPage {
         }
     }
 
-    public List<String> getCurrencies() {
-        return CURRENCIES;
+    public StoreFields getStore() {
+        return store;
     }
 
     public boolean isDone() {
@@ -77,27 +71,4 @@ public class SignUpPage {
         this.creator = creator;
     }
 
-    public String getStoreHandle() {
-        return storeHandle;
-    }
-
-    public void setStoreHandle(String storeHandle) {
-        this.storeHandle = storeHandle;
-    }
-
-    public String getStoreName() {
-        return storeName;
-    }
-
-    public void setStoreName(String storeName) {
-        this.storeName = storeName;
-    }
-
-    public String getCurrency() {
-        return currency;
-    }
-
-    public void setCurrency(String currency) {
-        this.currency = currency;
-    }
 }

@@ -3,6 +3,7 @@ package io.skillform.catalog;
 import io.skillform.audit.AuditEntry;
 import io.skillform.audit.AuditTrail;
 import io.skillform.shared.Money;
+import io.skillform.storage.BlobKey;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -10,8 +11,12 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Currency;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.function.Supplier;
+import java.util.stream.Collectors;
 
 /** The catalog's use cases; each public method is one transaction. */
 @Stateless
@@ -64,33 +69,79 @@ public class Catalog {
         return product;
     }
 
-    /** The creator's products in every state, newest first. */
-    public List<Product> productsOf(long ownerId) {
-        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store s WHERE s.ownerId = :owner"
-                        + " ORDER BY p.createdAt DESC, p.id DESC", Product.class)
-                .setParameter("owner", ownerId)
-                .setMaxResults(MAX_PAGE)
-                .getResultList();
-    }
-
     /**
      * One of the creator's own products. Someone else's product is "not found", exactly like a missing one, so
      * its existence is not revealed.
      */
     public Product ownedProduct(long ownerId, long productId) {
-        Product product = em.find(Product.class, productId);
+        Product product = em.createQuery("SELECT p FROM Product p JOIN FETCH p.store LEFT JOIN FETCH p.files"
+                        + " WHERE p.id = :id", Product.class)
+                .setParameter("id", productId)
+                .getResultStream().findFirst().orElse(null);
         if (product == null || !product.store().isOwnedBy(ownerId)) {
             throw new CatalogException("No such product");
         }
         return product;
     }
 
-    public Product reviseProduct(long ownerId, long productId, String title, String description, long priceMinor) {
+    public Product reviseProduct(long ownerId, long productId, ProductRevision revision) {
         Product product = ownedProduct(ownerId, productId);
         return obeying(() -> {
-            product.revise(title, description, Money.of(priceMinor, product.price().currency()));
+            product.revise(revision.title(), revision.description(),
+                    Money.of(revision.priceMinor(), product.price().currency()), revision.pricing(),
+                    new DownloadPolicy(revision.downloadLimit(), revision.linkLifetimeHours()));
             return product;
         });
+    }
+
+    /** Records a file already written to the blob store as part of the product. */
+    public ProductFile attachFile(long ownerId, long productId, StoredFile stored) {
+        Product product = ownedProduct(ownerId, productId);
+        ProductFile file = obeying(() -> product.attach(stored, clock.instant()));
+        em.flush(); // assigns the id the audit entry names
+        auditTrail.record(AuditEntry.of("product.file-added", "product:" + productId, "account:" + ownerId,
+                "file:" + file.id() + " " + stored.size() + " bytes sha256:" + stored.sha256()));
+        return file;
+    }
+
+    public Product removeFile(long ownerId, long productId, long fileId) {
+        Product product = ownedProduct(ownerId, productId);
+        obeying(() -> product.removeFile(fileId, clock.instant()));
+        auditTrail.record(AuditEntry.of("product.file-removed", "product:" + productId, "account:" + ownerId, "file:" + fileId));
+        return product;
+    }
+
+    /** Points the product at a new cover; returns the replaced one, whose bytes are no longer referenced. */
+    public Optional<BlobKey> changeCover(long ownerId, long productId, BlobKey cover) {
+        Product product = ownedProduct(ownerId, productId);
+        return obeying(() -> product.changeCover(cover));
+    }
+
+    public Product archive(long ownerId, long productId) {
+        Product product = ownedProduct(ownerId, productId);
+        obeying(() -> {
+            product.archive();
+            return product;
+        });
+        auditTrail.record(AuditEntry.of("product.archived", "product:" + productId, "account:" + ownerId, product.title()));
+        return product;
+    }
+
+    /** One page of the creator's products, sorted by a column of the dashboard's table. */
+    public List<Product> productsOf(long ownerId, ProductSort sort, boolean ascending, int offset, int limit) {
+        String direction = ascending ? " ASC" : " DESC";
+        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store s WHERE s.ownerId = :owner"
+                        + " ORDER BY " + sort.path() + direction + ", p.id" + direction, Product.class)
+                .setParameter("owner", ownerId)
+                .setFirstResult(Math.max(offset, 0))
+                .setMaxResults(Math.min(Math.max(limit, 1), MAX_PAGE))
+                .getResultList();
+    }
+
+    public long countProductsOf(long ownerId) {
+        return em.createQuery("SELECT COUNT(p) FROM Product p WHERE p.store.ownerId = :owner", Long.class)
+                .setParameter("owner", ownerId)
+                .getSingleResult();
     }
 
     public Product publish(long ownerId, long productId) {
@@ -139,6 +190,37 @@ public class Catalog {
                 .setParameter("handle", handle.value())
                 .setParameter("slug", slug.value())
                 .getResultStream().findFirst();
+    }
+
+    /**
+     * Published products matching the visitor's words, most relevant first: one query counts, one finds the page's
+     * ids, one loads those products with their stores — three queries whatever the page size.
+     */
+    public SearchResults search(SearchQuery query, int page, int pageSize) {
+        String matches = " FROM product p WHERE p.status = 'PUBLISHED'"
+                + " AND MATCH (p.title, p.description) AGAINST (?1 IN BOOLEAN MODE)";
+        long total = ((Number) em.createNativeQuery("SELECT COUNT(*)" + matches)
+                .setParameter(1, query.booleanMode())
+                .getSingleResult()).longValue();
+        int lastPage = (int) Math.max(1, (total + pageSize - 1) / pageSize);
+        int current = Math.min(Math.max(page, 1), lastPage);
+        if (total == 0) {
+            return SearchResults.none(pageSize);
+        }
+        @SuppressWarnings("unchecked")
+        List<Long> ids = ((List<Number>) em.createNativeQuery("SELECT p.id" + matches
+                        + " ORDER BY MATCH (p.title, p.description) AGAINST (?1 IN BOOLEAN MODE) DESC,"
+                        + " p.published_at DESC, p.id DESC LIMIT ?2 OFFSET ?3")
+                .setParameter(1, query.booleanMode())
+                .setParameter(2, pageSize)
+                .setParameter(3, (current - 1) * pageSize)
+                .getResultList()).stream().map(Number::longValue).toList();
+        Map<Long, Product> byId = em.createQuery("SELECT p FROM Product p JOIN FETCH p.store WHERE p.id IN :ids", Product.class)
+                .setParameter("ids", ids)
+                .getResultStream()
+                .collect(Collectors.toMap(Product::id, Function.identity()));
+        List<Product> ranked = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
+        return new SearchResults(ranked, total, current, pageSize);
     }
 
     /** Turns a broken domain rule (the entity's refusal) into a message for the user, rolling back. */

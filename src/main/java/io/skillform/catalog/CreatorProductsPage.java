@@ -4,6 +4,7 @@ import io.skillform.identity.CurrentAccount;
 import io.skillform.platform.PageMessages;
 import io.skillform.shared.Money;
 import jakarta.annotation.PostConstruct;
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -11,9 +12,14 @@ import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import org.primefaces.model.FilterMeta;
+import org.primefaces.model.LazyDataModel;
+import org.primefaces.model.SortMeta;
+import org.primefaces.model.SortOrder;
 
-/** Backs /dashboard/products: the creator's products and "new product". */
+/** Backs /dashboard/products: the creator's products (a lazy, paged, sortable table) and "new product". */
 @Named
 @ViewScoped
 public class CreatorProductsPage implements Serializable {
@@ -27,31 +33,73 @@ public class CreatorProductsPage implements Serializable {
     private CurrentAccount me;
 
     private Store store;
-    private List<Product> products;
+    private LazyDataModel<Product> products;
     private String title;
     private String slug;
     private String price;
 
     @PostConstruct
     void load() {
-        store = catalog.storeOf(me.requireId()).orElse(null);
-        products = catalog.productsOf(me.requireId());
+        long ownerId = me.requireId();
+        store = catalog.storeOf(ownerId).orElse(null);
+        products = new OwnProducts(catalog, ownerId);
     }
 
     public void create() throws IOException {
         Optional<Slug> parsedSlug = Slug.parse(slug);
-        if (store == null || parsedSlug.isEmpty()) {
-            PageMessages.error(store == null ? "products.noStore" : "products.badSlug");
+        if (store == null) {
+            PageMessages.error("products.noStore");
+            return;
+        }
+        if (parsedSlug.isEmpty()) {
+            PageMessages.errorFor("create:slug", PageMessages.text("products.badSlug"));
+            return;
+        }
+        long priceMinor;
+        try {
+            priceMinor = Money.ofMajor(price, store.defaultCurrency()).minor();
+        } catch (IllegalArgumentException e) {
+            PageMessages.errorFor("create:price", e.getMessage());
             return;
         }
         try {
-            long priceMinor = Money.ofMajor(price, store.defaultCurrency()).minor();
             Product product = catalog.createProduct(me.requireId(), parsedSlug.get(), title, "", priceMinor);
-            FacesContext.getCurrentInstance().getExternalContext()
-                    .redirect(FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                            + "/dashboard/product?id=" + product.id());
-        } catch (IllegalArgumentException | CatalogException e) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(external.getRequestContextPath() + "/dashboard/product?id=" + product.id());
+        } catch (CatalogException e) {
             PageMessages.errorText(e.getMessage());
+        }
+    }
+
+    /** Pages and sorts in the database: the creator may have thousands of products. */
+    static final class OwnProducts extends LazyDataModel<Product> {
+
+        private static final long serialVersionUID = 1L;
+
+        private final Catalog catalog;
+        private final long ownerId;
+
+        OwnProducts(Catalog catalog, long ownerId) {
+            this.catalog = catalog;
+            this.ownerId = ownerId;
+        }
+
+        @Override
+        public int count(Map<String, FilterMeta> filterBy) {
+            return (int) Math.min(Integer.MAX_VALUE, catalog.countProductsOf(ownerId));
+        }
+
+        @Override
+        public List<Product> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
+            Optional<SortMeta> column = sortBy.values().stream().findFirst();
+            ProductSort sort = column.flatMap(meta -> ProductSort.of(meta.getField())).orElse(ProductSort.CREATED);
+            boolean ascending = column.map(meta -> meta.getOrder() == SortOrder.ASCENDING).orElse(false);
+            return catalog.productsOf(ownerId, sort, ascending, first, pageSize);
+        }
+
+        @Override
+        public String getRowKey(Product product) {
+            return String.valueOf(product.id());
         }
     }
 
@@ -59,7 +107,7 @@ public class CreatorProductsPage implements Serializable {
         return store;
     }
 
-    public List<Product> getProducts() {
+    public LazyDataModel<Product> getProducts() {
         return products;
     }
 

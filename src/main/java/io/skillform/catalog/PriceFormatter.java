@@ -19,6 +19,17 @@ public class PriceFormatter {
         return money.format(locale());
     }
 
+    /** What a buyer pays: "$19.00", "Free", or for pay-what-you-want "$5.00+" / "Name your price". */
+    public String offer(Product product) {
+        if (!product.isPayWhatYouWant()) {
+            return format(product.price());
+        }
+        ResourceBundle messages = ResourceBundle.getBundle("io.skillform.messages", locale());
+        return product.price().isZero()
+                ? messages.getString("price.nameYourPrice")
+                : product.price().format(locale()) + "+";
+    }
+
     private static Locale locale() {
         FacesContext faces = FacesContext.getCurrentInstance();
         return faces == null ? Locale.US : faces.getViewRoot().getLocale();

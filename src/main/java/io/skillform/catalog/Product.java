@@ -1,8 +1,10 @@
 package io.skillform.catalog;
 
 import io.skillform.shared.Money;
+import io.skillform.storage.BlobKey;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
+import jakarta.persistence.CascadeType;
 import jakarta.persistence.Column;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
@@ -16,10 +18,15 @@ import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Lob;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * Something a creator sells. It changes only through methods named for what happens, each of which refuses
@@ -37,6 +44,8 @@ import java.util.Objects;
         query = "SELECT p FROM Product p JOIN FETCH p.store s WHERE s.id = :storeId"
                 + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED ORDER BY p.publishedAt DESC, p.id DESC")
 public class Product {
+
+    static final int MAX_FILES = 50;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -56,12 +65,31 @@ public class Product {
     @Column(nullable = false)
     private String description;
 
+    /** Rendered when the description is set; null only on rows saved before rendering existed. */
+    @Lob
+    @Column(name = "description_html")
+    private String descriptionHtml;
+
     @Embedded
     @AttributeOverrides({
         @AttributeOverride(name = "minor", column = @Column(name = "price_minor", nullable = false)),
         @AttributeOverride(name = "currency", column = @Column(name = "price_currency", nullable = false, length = 3))
     })
     private Money price;
+
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 24)
+    private Pricing pricing;
+
+    @Embedded
+    private DownloadPolicy downloadPolicy;
+
+    @Column(name = "cover_key", length = 60)
+    private String coverKey;
+
+    @OneToMany(mappedBy = "product", cascade = CascadeType.PERSIST)
+    @OrderBy("addedAt ASC, id ASC")
+    private List<ProductFile> files = new ArrayList<>();
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -84,8 +112,10 @@ public class Product {
         this.store = Objects.requireNonNull(store, "store");
         this.slug = slug.value();
         this.title = requireTitle(title);
-        this.description = description == null ? "" : description;
+        describe(description);
         this.price = requirePrice(price);
+        this.pricing = Pricing.FIXED;
+        this.downloadPolicy = DownloadPolicy.defaults();
         this.status = ProductStatus.DRAFT;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
@@ -106,23 +136,88 @@ public class Product {
         return price;
     }
 
-    /** Changes what buyers see; the currency stays the store's. */
-    public void revise(String newTitle, String newDescription, Money newPrice) {
-        if (status == ProductStatus.ARCHIVED) {
-            throw new IllegalStateException("An archived product cannot be changed");
-        }
+    /** Changes what buyers see and get; the currency stays the store's. */
+    public void revise(String newTitle, String newDescription, Money newPrice, Pricing newPricing, DownloadPolicy newPolicy) {
+        requireChangeable();
         if (!newPrice.currency().equals(price.currency())) {
             throw new IllegalArgumentException("A product's price stays in its store's currency");
         }
         this.title = requireTitle(newTitle);
-        this.description = newDescription == null ? "" : newDescription;
+        describe(newDescription);
         this.price = requirePrice(newPrice);
+        this.pricing = Objects.requireNonNull(newPricing, "pricing");
+        this.downloadPolicy = Objects.requireNonNull(newPolicy, "download policy");
+    }
+
+    private void describe(String markdown) {
+        this.description = markdown == null ? "" : markdown;
+        this.descriptionHtml = Markdown.toSafeHtml(this.description);
+    }
+
+    private void requireChangeable() {
+        if (status == ProductStatus.ARCHIVED) {
+            throw new IllegalStateException("An archived product cannot be changed");
+        }
+    }
+
+    /** Adds a file buyers receive — past buyers too, as an update to what they bought. */
+    public ProductFile attach(StoredFile stored, Instant now) {
+        requireChangeable();
+        if (currentFiles().size() >= MAX_FILES) {
+            throw new IllegalStateException("A product has at most " + MAX_FILES + " files");
+        }
+        ProductFile file = new ProductFile(this, stored, now);
+        files.add(file);
+        return file;
+    }
+
+    /**
+     * New buyers no longer get the file; those who paid before keep it, so nobody loses what they paid for.
+     * Replacing a file is attaching the new version and removing the old one.
+     */
+    public ProductFile removeFile(long fileId, Instant now) {
+        requireChangeable();
+        ProductFile file = currentFiles().stream()
+                .filter(f -> f.id().equals(fileId))
+                .findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("This product has no such file"));
+        file.remove(now);
+        return file;
+    }
+
+    /** What new buyers get. */
+    public List<ProductFile> currentFiles() {
+        return files.stream().filter(f -> !f.isRemoved()).toList();
+    }
+
+    /** What a buyer who paid at that moment may download: today's files plus those removed after they paid. */
+    public List<ProductFile> filesFor(Instant paidAt) {
+        return files.stream().filter(f -> f.deliverableToPurchaseAt(paidAt)).toList();
+    }
+
+    /** Sets the cover and returns the one it replaces, whose bytes the caller may now delete. */
+    public Optional<BlobKey> changeCover(BlobKey newCover) {
+        requireChangeable();
+        Optional<BlobKey> previous = cover();
+        this.coverKey = newCover.value();
+        return previous;
+    }
+
+    /** Whether a buyer may pay this amount for the product. */
+    public boolean accepts(Money amount) {
+        if (!amount.currency().equals(price.currency())) {
+            return false;
+        }
+        return pricing == Pricing.FIXED ? amount.equals(price) : amount.isAtLeast(price);
     }
 
     /** Makes the product visible to buyers. The first publication date is kept when re-publishing. */
     public void publish(Instant now) {
         if (status == ProductStatus.ARCHIVED) {
             throw new IllegalStateException("An archived product cannot be published again");
+        }
+        if (currentFiles().isEmpty()) {
+            throw new IllegalStateException("Add at least one file before publishing: buyers must get something");
         }
         status = ProductStatus.PUBLISHED;
         if (publishedAt == null) {
@@ -139,11 +234,16 @@ public class Product {
 
     /** Final: the product disappears from the storefront for good, but stays for past orders. */
     public void archive() {
+        requireChangeable();
         status = ProductStatus.ARCHIVED;
     }
 
     public boolean isFree() {
-        return price.isZero();
+        return pricing == Pricing.FIXED && price.isZero();
+    }
+
+    public boolean isPayWhatYouWant() {
+        return pricing == Pricing.PAY_WHAT_YOU_WANT;
     }
 
     public Long id() {
@@ -166,8 +266,30 @@ public class Product {
         return description;
     }
 
+    /** The price, or for pay-what-you-want the minimum. */
     public Money price() {
         return price;
+    }
+
+    public Pricing pricing() {
+        return pricing;
+    }
+
+    public String descriptionHtml() {
+        return descriptionHtml != null ? descriptionHtml : Markdown.toSafeHtml(description);
+    }
+
+    /** A plain-text excerpt of the description for meta tags and previews. */
+    public String summary() {
+        return Markdown.toSummary(description, 160);
+    }
+
+    public DownloadPolicy downloadPolicy() {
+        return downloadPolicy;
+    }
+
+    public Optional<BlobKey> cover() {
+        return Optional.ofNullable(coverKey).map(BlobKey::new);
     }
 
     public ProductStatus status() {

@@ -32,6 +32,13 @@ public final class PageMessages {
         add(FacesMessage.SEVERITY_ERROR, message);
     }
 
+    /** A message shown next to one field (its client id, e.g. "editor:price"). */
+    public static void errorFor(String clientId, String message) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.addMessage(clientId, new FacesMessage(FacesMessage.SEVERITY_ERROR, message, null));
+        faces.validationFailed();
+    }
+
     private static void add(FacesMessage.Severity severity, String text) {
         FacesContext.getCurrentInstance().addMessage(null, new FacesMessage(severity, text, null));
     }

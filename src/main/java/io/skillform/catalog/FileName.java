@@ -1,0 +1,53 @@
+package io.skillform.catalog;
+
+import java.text.Normalizer;
+import java.util.regex.Pattern;
+
+/**
+ * An uploaded file's name made safe to offer back in a download: no folders, no control or reserved characters,
+ * no leading dots, at most 200 characters with the extension kept. Only ever shown and sent as a download name —
+ * storage uses generated keys.
+ */
+public record FileName(String value) {
+
+    private static final int MAX_LENGTH = 200;
+    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}\\p{Cf}<>:\"/\\\\|?*]");
+    private static final Pattern SPACES = Pattern.compile("\\s+");
+
+    public FileName {
+        if (value == null || value.isEmpty() || value.length() > MAX_LENGTH || !value.equals(clean(value))) {
+            throw new IllegalArgumentException("Not a sanitised file name: " + value);
+        }
+    }
+
+    /** Whatever the browser sent (it may include a path, on old browsers) becomes a safe name. */
+    public static FileName sanitize(String uploaded) {
+        String name = uploaded == null ? "" : uploaded;
+        name = name.substring(Math.max(name.lastIndexOf('/'), name.lastIndexOf('\\')) + 1);
+        name = clean(name);
+        if (name.isEmpty()) {
+            name = "download";
+        }
+        if (name.length() > MAX_LENGTH) {
+            int dot = name.lastIndexOf('.');
+            String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
+            name = name.substring(0, MAX_LENGTH - extension.length()).strip() + extension;
+        }
+        return new FileName(name);
+    }
+
+    private static String clean(String name) {
+        String normalized = Normalizer.normalize(name, Normalizer.Form.NFC);
+        String safe = SPACES.matcher(UNSAFE.matcher(normalized).replaceAll("_")).replaceAll(" ").strip();
+        int start = 0;
+        while (start < safe.length() && (safe.charAt(start) == '.' || safe.charAt(start) == ' ')) {
+            start++;
+        }
+        return safe.substring(start);
+    }
+
+    @Override
+    public String toString() {
+        return value;
+    }
+}

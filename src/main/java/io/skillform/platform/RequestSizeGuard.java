@@ -1,0 +1,59 @@
+package io.skillform.platform;
+
+import io.skillform.storage.UploadLimits;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Locale;
+
+/**
+ * Refuses a page request that is too large from its declared length, before a byte of the body is read. The
+ * Faces servlet's multipart limit in web.xml is only a fixed ceiling; the configured upload limit applies here.
+ * Browsers always declare the length of forms and uploads, so a request without one is refused too.
+ */
+public class RequestSizeGuard extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    /** Forms are small; a product description is the largest field (its own limit is far below this). */
+    static final long MAX_FORM_BYTES = 2L * 1024 * 1024;
+    /** Room for the form fields and part headers that travel with an uploaded file. */
+    static final long MULTIPART_ENVELOPE_BYTES = 1024L * 1024;
+
+    @Inject
+    private UploadLimits limits;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        if (!"POST".equals(request.getMethod())) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String type = request.getContentType();
+        boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        long allowed = upload ? limits.getMaxFileBytes() + MULTIPART_ENVELOPE_BYTES : MAX_FORM_BYTES;
+        long length = request.getContentLengthLong();
+        if (length < 0) {
+            refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED, "The request must declare its length.");
+        } else if (length > allowed) {
+            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, upload
+                    ? "This file is larger than the upload limit of " + limits.getMaxFileSize() + "."
+                    : "This form is too large.");
+        } else {
+            chain.doFilter(request, response);
+        }
+    }
+
+    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+        response.setStatus(status);
+        // The client may still be sending the body; closing is cheaper than reading gigabytes to discard them.
+        response.setHeader("Connection", "close");
+        response.setContentType("text/plain;charset=UTF-8");
+        response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+    }
+}

@@ -5,6 +5,7 @@ import io.skillform.audit.AuditTrail;
 import io.skillform.shared.Money;
 import io.skillform.storage.BlobKey;
 import jakarta.ejb.Stateless;
+import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -30,6 +31,9 @@ public class Catalog {
     @Inject
     private AuditTrail auditTrail;
 
+    @Inject
+    private Event<StorefrontChanged> storefrontChanged;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Opens a store for its owner, a creator's account. */
@@ -41,6 +45,7 @@ public class Catalog {
         em.persist(store);
         em.flush(); // assigns the id the audit entry names
         auditTrail.record(AuditEntry.of("store.opened", "store:" + store.id(), "account:" + ownerId, "@" + handle));
+        storefrontChanged.fire(new StorefrontChanged(store.id()));
         return store;
     }
 
@@ -90,7 +95,7 @@ public class Catalog {
             product.revise(revision.title(), revision.description(),
                     Money.of(revision.priceMinor(), product.price().currency()), revision.pricing(),
                     new DownloadPolicy(revision.downloadLimit(), revision.linkLifetimeHours()));
-            return product;
+            return changed(product);
         });
     }
 
@@ -114,7 +119,9 @@ public class Catalog {
     /** Points the product at a new cover; returns the replaced one, whose bytes are no longer referenced. */
     public Optional<BlobKey> changeCover(long ownerId, long productId, BlobKey cover) {
         Product product = ownedProduct(ownerId, productId);
-        return obeying(() -> product.changeCover(cover));
+        Optional<BlobKey> previous = obeying(() -> product.changeCover(cover));
+        changed(product);
+        return previous;
     }
 
     public Product archive(long ownerId, long productId) {
@@ -124,7 +131,7 @@ public class Catalog {
             return product;
         });
         auditTrail.record(AuditEntry.of("product.archived", "product:" + productId, "account:" + ownerId, product.title()));
-        return product;
+        return changed(product);
     }
 
     /** One page of the creator's products, sorted by a column of the dashboard's table. */
@@ -151,7 +158,7 @@ public class Catalog {
             return product;
         });
         auditTrail.record(AuditEntry.of("product.published", "product:" + productId, "account:" + ownerId, product.title()));
-        return product;
+        return changed(product);
     }
 
     public Product unpublish(long ownerId, long productId) {
@@ -161,7 +168,7 @@ public class Catalog {
             return product;
         });
         auditTrail.record(AuditEntry.of("product.unpublished", "product:" + productId, "account:" + ownerId, product.title()));
-        return product;
+        return changed(product);
     }
 
     public Optional<Store> findStore(StoreHandle handle) {
@@ -221,6 +228,11 @@ public class Catalog {
                 .collect(Collectors.toMap(Product::id, Function.identity()));
         List<Product> ranked = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         return new SearchResults(ranked, total, current, pageSize);
+    }
+
+    private Product changed(Product product) {
+        storefrontChanged.fire(new StorefrontChanged(product.store().id()));
+        return product;
     }
 
     /** Turns a broken domain rule (the entity's refusal) into a message for the user, rolling back. */

@@ -1,6 +1,9 @@
 package io.skillform.platform;
 
+import io.skillform.catalog.StorefrontChanged;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import jakarta.enterprise.event.TransactionPhase;
 import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.Optional;
@@ -57,7 +60,8 @@ public class PublicPageCache {
         pages.put(key, new Page(body, contentType, System.nanoTime() + seconds * 1_000_000_000L));
     }
 
-    public void clear() {
+    /** Pages list products across stores, so any change empties the whole cache; rendering it again is cheap. */
+    void storefrontChanged(@Observes(during = TransactionPhase.AFTER_SUCCESS) StorefrontChanged change) {
         pages.clear();
     }
 }

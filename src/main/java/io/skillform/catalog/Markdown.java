@@ -10,7 +10,7 @@ import org.owasp.html.Sanitizers;
 /**
  * A creator's Markdown as HTML that is safe to put into a page buyers open. Two independent layers: the Markdown
  * renderer escapes any raw HTML and drops unsafe link schemes, then an allow-list sanitiser keeps only formatting,
- * headings, lists, quotes, code and http(s)/mailto links — so a mistake in one layer does not become a script.
+ * headings, lists, quotes, code and http(s)/mailto links (rel="nofollow") — so a mistake in one layer does not become a script.
  */
 public final class Markdown {
 
@@ -22,10 +22,7 @@ public final class Markdown {
     private static final PolicyFactory POLICY = Sanitizers.FORMATTING
             .and(Sanitizers.BLOCKS)
             .and(Sanitizers.LINKS)
-            .and(new HtmlPolicyBuilder()
-                    .allowElements("pre", "code", "hr", "br")
-                    .requireRelsOnLinks("nofollow", "noopener", "ugc")
-                    .toFactory());
+            .and(new HtmlPolicyBuilder().allowElements("pre", "code", "hr", "br").toFactory());
 
     private static final TextContentRenderer TEXT = TextContentRenderer.builder().build();
 

@@ -178,7 +178,7 @@ public class Product {
     public ProductFile removeFile(long fileId, Instant now) {
         requireChangeable();
         ProductFile file = currentFiles().stream()
-                .filter(f -> f.id().equals(fileId))
+                .filter(f -> Long.valueOf(fileId).equals(f.id()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("This product has no such file"));
         file.remove(now);

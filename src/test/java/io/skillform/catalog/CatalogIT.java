@@ -6,10 +6,17 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.identity.Accounts;
+import io.skillform.storage.BlobStore;
 import io.skillform.testing.Deployments;
 import io.skillform.testing.TestAccounts;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.util.HexFormat;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -40,6 +47,12 @@ class CatalogIT {
     @Inject
     Accounts accounts;
 
+    @Inject
+    ProductMedia media;
+
+    @Inject
+    BlobStore blobs;
+
     private long owner() {
         return TestAccounts.creator(accounts).id();
     }
@@ -52,11 +65,14 @@ class CatalogIT {
     }
 
     @Test
-    void aPublishedProductIsStoredAndReadBack() throws SQLException {
+    void aPublishedProductIsStoredAndReadBack() throws SQLException, IOException {
         StoreHandle handle = uniqueHandle();
         long owner = owner();
         Store store = catalog.openStore(handle, "Integration Store", Currency.getInstance("EUR"), owner);
         Product created = catalog.createProduct(owner, new Slug("field-guide"), "Field Guide", "Notes.", 2450);
+        assertEquals("Add at least one file before publishing: buyers must get something",
+                assertThrows(CatalogException.class, () -> catalog.publish(owner, created.id())).getMessage());
+        media.addFile(owner, created.id(), "guide.pdf", pdf());
         catalog.publish(owner, created.id());
 
         Product read = catalog.findPublished(handle, new Slug("field-guide")).orElseThrow();
@@ -127,13 +143,82 @@ class CatalogIT {
 
         for (var attempt : List.<Executable>of(
                 () -> catalog.ownedProduct(intruder, productId),
-                () -> catalog.reviseProduct(intruder, productId, "Hijacked", "", 1),
-                () -> catalog.publish(intruder, productId))) {
+                () -> catalog.reviseProduct(intruder, productId,
+                        new ProductRevision("Hijacked", "", 1, Pricing.FIXED, 5, 72)),
+                () -> catalog.publish(intruder, productId),
+                () -> catalog.archive(intruder, productId),
+                () -> media.addFile(intruder, productId, "malware.exe", pdf()),
+                () -> media.changeCover(intruder, productId, pdf()))) {
             assertEquals("No such product", assertThrows(CatalogException.class, attempt).getMessage());
         }
         assertEquals(1, count("SELECT COUNT(*) FROM product WHERE id = " + productId
-                + " AND title = 'Private' AND price_minor = 500 AND status = ?", "DRAFT"));
-        assertTrue(catalog.productsOf(intruder).isEmpty());
+                + " AND title = 'Private' AND price_minor = 500 AND status = ? AND cover_key IS NULL", "DRAFT"));
+        assertEquals(0, count("SELECT COUNT(*) FROM product_file WHERE product_id = " + productId + " AND '' = ?", ""));
+        assertEquals(0, catalog.countProductsOf(intruder));
+    }
+
+    @Test
+    void anUploadIsStoredUnderAGeneratedKeyWithItsMeasuredSizeTypeAndChecksum() throws Exception {
+        long owner = owner();
+        catalog.openStore(uniqueHandle(), "Files", Currency.getInstance("USD"), owner);
+        long productId = catalog.createProduct(owner, new Slug("files"), "Files", "", 900).id();
+        byte[] content = pdfBytes();
+
+        ProductFile file = media.addFile(owner, productId, "../../etc/Über Guide\u0000.pdf", new ByteArrayInputStream(content));
+
+        assertEquals("Über Guide_.pdf", file.fileName().value(), "no path, no control character");
+        assertEquals("application/pdf", file.contentType(), "detected from the bytes");
+        assertEquals(content.length, file.sizeBytes());
+        assertEquals(HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content)), file.sha256());
+        assertTrue(file.storageKey().value().matches("files/[0-9a-f]{32}"), file.storageKey().value());
+        try (InputStream stored = blobs.read(file.storageKey())) {
+            assertTrue(java.util.Arrays.equals(content, stored.readAllBytes()));
+        }
+        assertEquals(1, count("SELECT COUNT(*) FROM product_file WHERE product_id = " + productId
+                + " AND size_bytes = " + content.length + " AND sha256 = ?", file.sha256()));
+
+        // Removing keeps the bytes and the row for buyers who paid before; new buyers no longer get it.
+        Product afterRemoval = media.removeFile(owner, productId, file.id());
+        assertTrue(afterRemoval.currentFiles().isEmpty());
+        assertEquals(1, afterRemoval.filesFor(file.addedAt()).size());
+        try (InputStream stored = blobs.read(file.storageKey())) {
+            assertEquals(content.length, stored.readAllBytes().length);
+        }
+    }
+
+    @Test
+    void searchFindsPublishedProductsByWordPrefixPageByPage() throws IOException {
+        long owner = owner();
+        catalog.openStore(uniqueHandle(), "Searchable", Currency.getInstance("USD"), owner);
+        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        for (int i = 1; i <= 14; i++) {
+            long id = catalog.createProduct(owner, new Slug("found-" + i), "Lesson " + i + " " + word + "ology", "", 100).id();
+            media.addFile(owner, id, "lesson.pdf", pdf());
+            if (i != 14) {
+                catalog.publish(owner, id); // the 14th stays a draft: never found
+            }
+        }
+        SearchQuery query = SearchQuery.parse(word.substring(0, 5)).orElseThrow();
+        SearchResults first = catalog.search(query, 1, 12);
+        assertEquals(13, first.total());
+        assertEquals(12, first.products().size());
+        assertTrue(first.hasNext());
+        SearchResults second = catalog.search(query, 2, 12);
+        assertEquals(1, second.products().size());
+        assertFalse(second.hasNext());
+        assertTrue(second.hasPrevious());
+        assertEquals(13, java.util.stream.Stream.concat(first.products().stream(), second.products().stream())
+                .map(Product::id).distinct().count(), "pages do not overlap");
+        assertEquals(13, catalog.search(SearchQuery.parse("+" + word + "* -\"\"()").orElseThrow(), 1, 12).total(),
+                "operators typed by a visitor are not interpreted");
+    }
+
+    private static InputStream pdf() {
+        return new ByteArrayInputStream(pdfBytes());
+    }
+
+    private static byte[] pdfBytes() {
+        return "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII);
     }
 
     private long count(String sql, String parameter) throws SQLException {

@@ -4,7 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 import io.skillform.shared.Money;
+import io.skillform.storage.BlobKey;
 import java.time.Instant;
 import java.util.Currency;
 import org.junit.jupiter.api.Test;
@@ -18,6 +21,12 @@ class ProductTest {
         return new Product(store, new Slug("ebook"), "  An Ebook ", "text", Money.of(priceMinor, "USD"), T0);
     }
 
+    private static Product withFile(Product product) {
+        product.attach(new StoredFile(BlobKey.generate("files"), FileName.sanitize("book.pdf"), "application/pdf", 10,
+                "0".repeat(64)), T0);
+        return product;
+    }
+
     @Test
     void startsAsADraftWithATrimmedTitle() {
         Product product = draft(1900);
@@ -27,7 +36,7 @@ class ProductTest {
 
     @Test
     void publishingKeepsTheFirstPublicationDate() {
-        Product product = draft(1900);
+        Product product = withFile(draft(1900));
         product.publish(T0);
         product.unpublish();
         product.publish(T0.plusSeconds(60));
@@ -37,7 +46,7 @@ class ProductTest {
 
     @Test
     void refusesIllegalTransitions() {
-        Product product = draft(1900);
+        Product product = withFile(draft(1900));
         assertThrows(IllegalStateException.class, product::unpublish);
         product.archive();
         assertThrows(IllegalStateException.class, () -> product.publish(T0));
@@ -54,5 +63,56 @@ class ProductTest {
     @Test
     void aZeroPriceIsFree() {
         assertTrue(draft(0).isFree());
+    }
+
+    @Test
+    void cannotBePublishedWithoutAFile() {
+        Product product = draft(1900);
+        assertThrows(IllegalStateException.class, () -> product.publish(T0));
+        assertEquals(ProductStatus.DRAFT, product.status());
+    }
+
+    @Test
+    void anArchivedProductCannotBeChanged() {
+        Product product = withFile(draft(1900));
+        product.archive();
+        assertThrows(IllegalStateException.class, () -> product.revise("New", "", Money.of(1, "USD"), Pricing.FIXED,
+                DownloadPolicy.defaults()));
+        assertThrows(IllegalStateException.class, () -> withFile(product));
+        assertThrows(IllegalStateException.class, () -> product.changeCover(BlobKey.generate("covers")));
+        assertThrows(IllegalStateException.class, product::archive);
+    }
+
+    @Test
+    void aFixedPriceAcceptsExactlyThePrice() {
+        Product product = draft(1900);
+        assertTrue(product.accepts(Money.of(1900, "USD")));
+        assertFalse(product.accepts(Money.of(2000, "USD")));
+        assertFalse(product.accepts(Money.of(1900, "EUR")));
+    }
+
+    @Test
+    void payWhatYouWantAcceptsTheMinimumOrMore() {
+        Product product = draft(0);
+        product.revise("PWYW", "", Money.of(500, "USD"), Pricing.PAY_WHAT_YOU_WANT, DownloadPolicy.defaults());
+        assertFalse(product.isFree());
+        assertTrue(product.accepts(Money.of(500, "USD")));
+        assertTrue(product.accepts(Money.of(10_000, "USD")));
+        assertFalse(product.accepts(Money.of(499, "USD")));
+    }
+
+    @Test
+    void theDescriptionIsRenderedWithoutScripts() {
+        Product product = draft(100);
+        product.revise("T", "**Bold** <script>alert(1)</script>", Money.of(100, "USD"), Pricing.FIXED, DownloadPolicy.defaults());
+        assertTrue(product.descriptionHtml().contains("<strong>Bold</strong>"), product.descriptionHtml());
+        assertFalse(product.descriptionHtml().contains("<script"), product.descriptionHtml());
+    }
+
+    @Test
+    void aDownloadPolicyStaysWithinItsBounds() {
+        assertThrows(IllegalArgumentException.class, () -> new DownloadPolicy(0, 72));
+        assertThrows(IllegalArgumentException.class, () -> new DownloadPolicy(5, 721));
+        assertEquals(72, DownloadPolicy.defaults().linkLifetimeHours());
     }
 }

@@ -1,7 +1,13 @@
 package io.skillform.testing;
 
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
 import org.openqa.selenium.By;
+import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 /** The forms a person fills in, shared by the browser tests. Each submits and waits for the next page. */
 public final class Pages {
@@ -38,5 +44,32 @@ public final class Pages {
             fill(browser, "signup:storeName", "Test Store " + storeHandle);
         }
         Browser.clickAndWait(browser, browser.findElement(By.id("signup:submit")));
+    }
+
+    /**
+     * Chooses a file in a PrimeFaces upload (which uploads at once) and waits until the re-rendered form shows a
+     * message; returns its text.
+     */
+    public static String upload(WebDriver browser, String formId, Path file, Duration patience) {
+        WebElement input = browser.findElement(By.id(formId + ":upload_input"));
+        browser.findElements(By.cssSelector("[id='" + formId + ":messages'] li")).forEach(old ->
+                ((JavascriptExecutor) browser).executeScript("arguments[0].remove()", old));
+        input.sendKeys(file.toAbsolutePath().toString());
+        return new WebDriverWait(browser, patience).until(d -> {
+            List<WebElement> shown = d.findElements(
+                    By.cssSelector("[id='" + formId + ":messages'] li, .ui-fileupload-content .ui-messages-error-summary"));
+            return shown.isEmpty() ? null : shown.get(0).getText();
+        });
+    }
+
+    /** Logs in as the demo creator and creates a draft; returns the editor's URL. */
+    public static String newDraft(WebDriver browser, String baseUrl, String title, String slug) {
+        logIn(browser, baseUrl, "creator@demo.skillform.test", "demo-creator-2026");
+        browser.get(baseUrl + "/dashboard/products");
+        fill(browser, "create:title", title);
+        fill(browser, "create:slug", slug);
+        fill(browser, "create:price", "12.50");
+        Browser.clickAndWait(browser, browser.findElement(By.id("create:submit")));
+        return browser.getCurrentUrl();
     }
 }

@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.function.Consumer;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
@@ -125,13 +126,7 @@ public class Catalog {
     }
 
     public Product archive(long ownerId, long productId) {
-        Product product = ownedProduct(ownerId, productId);
-        obeying(() -> {
-            product.archive();
-            return product;
-        });
-        auditTrail.record(AuditEntry.of("product.archived", "product:" + productId, "account:" + ownerId, product.title()));
-        return changed(product);
+        return transition(ownerId, productId, Product::archive, "product.archived");
     }
 
     /** One page of the creator's products, sorted by a column of the dashboard's table. */
@@ -152,23 +147,11 @@ public class Catalog {
     }
 
     public Product publish(long ownerId, long productId) {
-        Product product = ownedProduct(ownerId, productId);
-        obeying(() -> {
-            product.publish(clock.instant());
-            return product;
-        });
-        auditTrail.record(AuditEntry.of("product.published", "product:" + productId, "account:" + ownerId, product.title()));
-        return changed(product);
+        return transition(ownerId, productId, product -> product.publish(clock.instant()), "product.published");
     }
 
     public Product unpublish(long ownerId, long productId) {
-        Product product = ownedProduct(ownerId, productId);
-        obeying(() -> {
-            product.unpublish();
-            return product;
-        });
-        auditTrail.record(AuditEntry.of("product.unpublished", "product:" + productId, "account:" + ownerId, product.title()));
-        return changed(product);
+        return transition(ownerId, productId, Product::unpublish, "product.unpublished");
     }
 
     public Optional<Store> findStore(StoreHandle handle) {
@@ -228,6 +211,17 @@ public class Catalog {
                 .collect(Collectors.toMap(Product::id, Function.identity()));
         List<Product> ranked = ids.stream().map(byId::get).filter(Objects::nonNull).toList();
         return new SearchResults(ranked, total, current, pageSize);
+    }
+
+    /** A change of the product's status: checked by the entity, audited, and visible on the storefront at once. */
+    private Product transition(long ownerId, long productId, Consumer<Product> change, String auditEvent) {
+        Product product = ownedProduct(ownerId, productId);
+        obeying(() -> {
+            change.accept(product);
+            return product;
+        });
+        auditTrail.record(AuditEntry.of(auditEvent, "product:" + productId, "account:" + ownerId, product.title()));
+        return changed(product);
     }
 
     private Product changed(Product product) {

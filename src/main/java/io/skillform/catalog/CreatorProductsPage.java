@@ -91,8 +91,11 @@ public class CreatorProductsPage implements Serializable {
 
         @Override
         public List<Product> load(int first, int pageSize, Map<String, SortMeta> sortBy, Map<String, FilterMeta> filterBy) {
-            Optional<SortMeta> column = sortBy.values().stream().findFirst();
-            ProductSort sort = column.flatMap(meta -> ProductSort.of(meta.getField())).orElse(ProductSort.CREATED);
+            // PrimeFaces passes every sortable column; only the one the creator clicked is active.
+            Optional<SortMeta> column = sortBy.values().stream().filter(SortMeta::isActive).findFirst();
+            // Columns are named by their ids (title, price, status, created): the key ends with the id.
+            ProductSort sort = column.flatMap(meta -> ProductSort.of(meta.getColumnKey().replaceAll(".*:", "")))
+                    .orElse(ProductSort.CREATED);
             boolean ascending = column.map(meta -> meta.getOrder() == SortOrder.ASCENDING).orElse(false);
             return catalog.productsOf(ownerId, sort, ascending, first, pageSize);
         }

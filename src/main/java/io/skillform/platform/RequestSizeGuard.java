@@ -10,19 +10,23 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
+import java.util.Set;
 
 /**
- * Refuses a page request that is too large from its declared length, before a byte of the body is read. The
- * Faces servlet's multipart limit in web.xml is only a fixed ceiling; the configured upload limit applies here.
- * Browsers always declare the length of forms and uploads, so a request without one is refused too.
+ * Refuses a request whose body is too large from its declared length, before a byte of it is read: an upload
+ * (multipart) up to the configured file limit, any other body (forms, API JSON, webhooks) up to 2 MiB. The HTTP
+ * listener's own limit is only a fixed ceiling (wildfly-config). Browsers and API clients declare the length of
+ * what they send, so a body without one is refused too.
  */
 public class RequestSizeGuard extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    /** Forms are small; a product description is the largest field (its own limit is far below this). */
+    /** Forms and API bodies are small; a product description is the largest field (its own limit is far below this). */
     static final long MAX_FORM_BYTES = 2L * 1024 * 1024;
     /** Room for the form fields and part headers that travel with an uploaded file. */
     static final long MULTIPART_ENVELOPE_BYTES = 1024L * 1024;
+
+    private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
 
     @Inject
     private UploadLimits limits;
@@ -30,7 +34,7 @@ public class RequestSizeGuard extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (!"POST".equals(request.getMethod())) {
+        if (!METHODS_WITH_BODY.contains(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
@@ -43,7 +47,7 @@ public class RequestSizeGuard extends HttpFilter {
         } else if (length > allowed) {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, upload
                     ? "This file is larger than the upload limit of " + limits.getMaxFileSize() + "."
-                    : "This form is too large.");
+                    : "This request is too large.");
         } else {
             chain.doFilter(request, response);
         }

@@ -14,7 +14,6 @@ import java.util.List;
 import javax.imageio.ImageIO;
 import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
@@ -92,7 +91,6 @@ class CreatorProductsIT extends BrowserTest {
     }
 
     @Test
-    @Disabled("Issue #4 still open: clicking a column header does not re-sort the lazy table yet")
     void theProductTableSortsInTheDatabase() {
         Pages.logIn(browser, url(""), "creator@demo.skillform.test", "demo-creator-2026");
         browser.get(url("/dashboard/products"));

@@ -182,6 +182,14 @@ public class Catalog {
                 .getResultStream().findFirst();
     }
 
+    /** A product a buyer may buy now: published (checkout starts from its id). */
+    public Optional<Product> findPublished(long productId) {
+        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store WHERE p.id = :id"
+                        + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED", Product.class)
+                .setParameter("id", productId)
+                .getResultStream().findFirst();
+    }
+
     /**
      * Published products matching the visitor's words, most relevant first: one query counts, one finds the page's
      * ids, one loads those products with their stores — three queries whatever the page size.

@@ -1,5 +1,7 @@
 package io.skillform.mail;
 
+import static io.skillform.platform.Html.escape;
+
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
@@ -70,9 +72,6 @@ public class DevMailServlet extends HttpServlet {
         out.println("</body></html>");
     }
 
-    private static String escape(String text) {
-        return text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;").replace("\"", "&quot;");
-    }
 
     private record Mail(String to, String subject, String text, String html, String messageId) {
 

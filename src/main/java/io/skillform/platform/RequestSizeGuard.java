@@ -42,7 +42,10 @@ public class RequestSizeGuard extends HttpFilter {
         boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
         long allowed = upload ? limits.getMaxFileBytes() + MULTIPART_ENVELOPE_BYTES : MAX_FORM_BYTES;
         long length = request.getContentLengthLong();
-        if (length < 0) {
+        if (length < 0 && request.getHeader("Transfer-Encoding") == null) {
+            // No length and no chunked body: HTTP/1.1 says there is no body at all (e.g. `curl -X POST`).
+            chain.doFilter(request, response);
+        } else if (length < 0) {
             refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED, "The request must declare its length.");
         } else if (length > allowed) {
             refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, upload

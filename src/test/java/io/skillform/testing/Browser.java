@@ -36,6 +36,11 @@ public final class Browser {
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
                 "--window-size=1280,900", "--user-data-dir=" + profile);
+        String hostRules = System.getProperty("skillform.it.hostRules", "");
+        if (!hostRules.isBlank()) {
+            // Pages link to the configured site address (shop.example.test), which only this mapping makes reachable.
+            options.addArguments("--host-resolver-rules=" + hostRules);
+        }
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(Path.of(System.getProperty("skillform.it.chromedriver", "/usr/bin/chromedriver")).toFile())
                 .usingAnyFreePort()

@@ -1,0 +1,67 @@
+package io.skillform.checkout;
+
+import io.skillform.platform.PageResponses;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.Optional;
+
+/**
+ * Backs /order?ref=…, where the PSP sends the buyer back. The reference is the capability (128 random bits): the
+ * page is the buyer's whether or not they have an account. While the payment is being confirmed it polls, so the
+ * buyer sees "paid" the moment the webhook has been applied.
+ */
+@Named
+@ViewScoped
+public class OrderPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient Orders orders;
+
+    private String reference;
+    private boolean cancelled;
+    private Order order;
+
+    public void load() throws IOException {
+        Optional<Order> found = orders.byReference(reference);
+        if (found.isEmpty()) {
+            PageResponses.notFound();
+            return;
+        }
+        order = found.get();
+    }
+
+    /** The poll: reads the order again. */
+    public void refresh() {
+        orders.byReference(reference).ifPresent(o -> order = o);
+    }
+
+    /** Nothing more will change by waiting: stop polling. */
+    public boolean isSettled() {
+        return order == null || !order.status().isAwaitingPayment() || order.status() == OrderStatus.FAILED;
+    }
+
+    public Order getOrder() {
+        return order;
+    }
+
+    public String getRef() {
+        return reference;
+    }
+
+    public void setRef(String reference) {
+        this.reference = reference;
+    }
+
+    public boolean isCancelled() {
+        return cancelled;
+    }
+
+    public void setCancelled(boolean cancelled) {
+        this.cancelled = cancelled;
+    }
+}

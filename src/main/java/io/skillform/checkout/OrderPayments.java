@@ -1,0 +1,119 @@
+package io.skillform.checkout;
+
+import io.skillform.payment.PaymentEvent;
+import io.skillform.payment.PaymentFact;
+import io.skillform.payment.PaymentProvider;
+import io.skillform.payment.PspEvent;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.logging.Logger;
+
+/**
+ * Applies what the PSP reports to orders. One stored event is applied at most once: its row and its order are
+ * locked, and the event is marked settled in the same transaction as the order's change.
+ */
+@Stateless
+public class OrderPayments {
+
+    private static final Logger LOG = Logger.getLogger(OrderPayments.class.getName());
+
+    @PersistenceContext(unitName = "skillform")
+    private EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * Applies a stored event. An event about a payment whose order is not known yet (a refund that overtook the
+     * completion) throws {@link OrderNotYetKnown}, so the broker retries it later.
+     */
+    public void process(long paymentEventId) {
+        PaymentEvent event = em.find(PaymentEvent.class, paymentEventId, LockModeType.PESSIMISTIC_WRITE);
+        if (event == null || event.isSettled()) {
+            return;
+        }
+        Instant now = clock.instant();
+        Optional<PaymentFact> fact = PaymentFact.of(PspEvent.parse(event.payload()));
+        if (fact.isEmpty()) {
+            event.ignored("SkillForm does not act on " + event.type(), now);
+            return;
+        }
+        PaymentFact.Locator where = fact.get().locator();
+        Optional<Order> order = locate(event.provider(), where);
+        if (order.isEmpty()) {
+            if (where.orderId().isPresent() || where.sessionId().isPresent()) {
+                // Sessions are created after their order, so an unknown one belongs to someone else on the PSP account.
+                event.ignored("No SkillForm order for this " + event.type(), now);
+                return;
+            }
+            throw new OrderNotYetKnown("No order yet for payment " + where.paymentIntent().orElse("?") + " (" + event.eventId() + ")");
+        }
+        event.processed(apply(order.get(), fact.get(), event.type() + " " + event.eventId(), now), now);
+    }
+
+    /** Applies a fact learnt by asking the PSP (reconciliation, a checkout that found its session paid). */
+    public String reconcile(long orderId, PaymentFact fact, String cause) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        return apply(order, fact, cause, clock.instant());
+    }
+
+    private Optional<Order> locate(PaymentProvider provider, PaymentFact.Locator where) {
+        Optional<Order> order = where.orderId().map(id -> em.find(Order.class, id, LockModeType.PESSIMISTIC_WRITE))
+                .or(() -> where.sessionId().flatMap(id -> single("o.pspSessionId = :ref", id)))
+                .or(() -> where.paymentIntent().flatMap(pi -> single("o.pspPaymentIntent = :ref", pi)));
+        // Metadata is only trusted from the provider the order was placed with.
+        return order.filter(o -> o.gateway() == provider);
+    }
+
+    private Optional<Order> single(String condition, String value) {
+        return em.createQuery("SELECT o FROM CustomerOrder o WHERE " + condition, Order.class)
+                .setParameter("ref", value)
+                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                .getResultStream().findFirst();
+    }
+
+    /** The order's rules decide; a move they refuse is logged and recorded as the event's outcome, not retried. */
+    private String apply(Order order, PaymentFact fact, String cause, Instant now) {
+        try {
+            if (fact instanceof PaymentFact.CheckoutPaid paid) {
+                return order.paid(paid.amount(), paid.locator().paymentIntent(), cause, now);
+            } else if (fact instanceof PaymentFact.CheckoutAwaitingPayment waiting) {
+                return order.awaitingPayment(waiting.locator().paymentIntent(), now);
+            } else if (fact instanceof PaymentFact.CheckoutFailed failed) {
+                return order.failed(failed.reason(), cause, now);
+            } else if (fact instanceof PaymentFact.PaymentFailed failed) {
+                return order.status().wasPaid() ? "ignored: order already " + order.status().apiName()
+                        : order.failed(failed.reason(), cause, now);
+            } else if (fact instanceof PaymentFact.CheckoutExpired) {
+                return order.status().wasPaid() ? "ignored: order already " + order.status().apiName()
+                        : order.expired(cause, now);
+            } else if (fact instanceof PaymentFact.ChargeRefunded refunded) {
+                return refund(order, refunded, cause, now);
+            } else if (fact instanceof PaymentFact.DisputeOpened) {
+                return order.disputed(cause, now);
+            } else if (fact instanceof PaymentFact.DisputeClosed closed) {
+                return order.disputeClosed(closed.won(), cause, now);
+            }
+            throw new IllegalArgumentException("Unknown payment fact " + fact);
+        } catch (IllegalTransitionException refused) {
+            LOG.warning(() -> "Refused: " + refused.getMessage());
+            return "refused: " + refused.getMessage();
+        }
+    }
+
+    /** A refund report proves the capture too: if it overtook the completion, the payment is recorded first. */
+    private static String refund(Order order, PaymentFact.ChargeRefunded refunded, String cause, Instant now) {
+        String before = "";
+        if (order.status().isAwaitingPayment()) {
+            before = order.paid(refunded.captured(), refunded.locator().paymentIntent(), cause, now) + "; ";
+            if (!order.status().wasPaid()) {
+                return before.strip();
+            }
+        }
+        return before + order.refundedInTotal(refunded.refundedTotal(), cause, now);
+    }
+}

@@ -1,0 +1,116 @@
+package io.skillform.checkout;
+
+import io.skillform.catalog.Product;
+import io.skillform.identity.EmailAddress;
+import io.skillform.payment.GatewaySession;
+import io.skillform.payment.PaymentProvider;
+import io.skillform.shared.Money;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The order steps of a checkout, each one short transaction; {@link Checkout} calls the PSP between them, never
+ * inside one. Also the order reads that pages and jobs need.
+ */
+@Stateless
+public class Orders {
+
+    @PersistenceContext(unitName = "skillform")
+    private EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /**
+     * The buyer's order for the product that is still waiting for payment, or a new one. Two simultaneous clicks
+     * both try to insert; the unique pending key lets one win and the other's transaction fail, after which its
+     * caller finds the winner's order with {@link #awaitingPayment}.
+     */
+    public Order placeOrReuse(Product product, Money amount, EmailAddress buyer, Long buyerAccountId, PaymentProvider gateway) {
+        Optional<Order> existing = awaitingPayment(buyer, product.id());
+        if (existing.isPresent()) {
+            return existing.get();
+        }
+        Order order = Order.place(product.store().id(), product.id(), product.title(), amount, buyer, buyerAccountId,
+                gateway, clock.instant());
+        em.persist(order);
+        em.flush();
+        return order;
+    }
+
+    public Order placeFree(Product product, EmailAddress buyer, Long buyerAccountId) {
+        Order order = Order.free(product.store().id(), product.id(), product.title(), Money.zero(product.price().currency()),
+                buyer, buyerAccountId, clock.instant());
+        em.persist(order);
+        em.flush();
+        return order;
+    }
+
+    public Optional<Order> awaitingPayment(EmailAddress buyer, long productId) {
+        return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.pendingKey = :key", Order.class)
+                .setParameter("key", Order.pendingKey(buyer, productId))
+                .getResultStream().findFirst();
+    }
+
+    public Order attachSession(long orderId, GatewaySession session) {
+        Order order = lock(orderId);
+        order.attachSession(session, clock.instant());
+        return order;
+    }
+
+    public void sessionCreationFailed(long orderId) {
+        lock(orderId).sessionCreationFailed(clock.instant());
+    }
+
+    /** A pending order replaced by the buyer's new checkout (another amount) or never given a session. */
+    public void abandon(long orderId, String cause) {
+        Order order = lock(orderId);
+        if (order.status().isAwaitingPayment()) {
+            order.expired(cause, clock.instant());
+        }
+    }
+
+    public Optional<Order> byReference(String reference) {
+        if (reference == null || !reference.matches("[A-Za-z0-9_-]{22}")) {
+            return Optional.empty();
+        }
+        return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.reference = :reference", Order.class)
+                .setParameter("reference", reference)
+                .getResultStream().findFirst();
+    }
+
+    public Optional<Order> find(long orderId) {
+        return Optional.ofNullable(em.find(Order.class, orderId));
+    }
+
+    /** Orders still waiting for payment since before {@code before}, by id after {@code afterId}: a page for a job. */
+    public List<Order> awaitingPaymentSince(Instant before, long afterId, int limit) {
+        return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.status IN :waiting AND o.createdAt < :before"
+                        + " AND o.id > :after AND o.flagReason IS NULL ORDER BY o.id", Order.class)
+                .setParameter("waiting", List.of(OrderStatus.PENDING, OrderStatus.FAILED))
+                .setParameter("before", before)
+                .setParameter("after", afterId)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** Orders an admin must look at (amount mismatch, paid after expiry…), newest first. */
+    public List<Order> flagged(int limit) {
+        return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.flagReason IS NOT NULL ORDER BY o.updatedAt DESC", Order.class)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    Order lock(long orderId) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null) {
+            throw new IllegalArgumentException("No order " + orderId);
+        }
+        return order;
+    }
+}

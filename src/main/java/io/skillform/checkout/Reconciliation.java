@@ -1,0 +1,177 @@
+package io.skillform.checkout;
+
+import io.skillform.payment.EventPage;
+import io.skillform.payment.GatewayException;
+import io.skillform.payment.PaymentEvent;
+import io.skillform.payment.PaymentEventInbox;
+import io.skillform.payment.PaymentFact;
+import io.skillform.payment.PaymentGateway;
+import io.skillform.payment.PaymentGateways;
+import io.skillform.payment.PaymentProvider;
+import io.skillform.payment.PspEvent;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Asks the PSPs what our webhooks may have missed, so a lost webhook costs a delay, never a payment:
+ * (1) every recent event, page by page, goes through the same inbox as a webhook (duplicates are recognised);
+ * (2) each order still waiting for payment after {@code SKILLFORM_RECONCILE_PENDING_AFTER_SECONDS} has its
+ * session read and applied; (3) events stuck unprocessed are queued again. Each pass is recorded. Runs every
+ * {@code SKILLFORM_RECONCILE_INTERVAL_SECONDS} on one node of a cluster at a time (a lease in the database).
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class Reconciliation {
+
+    private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
+    /** How far back the first pass looks, and how much each pass overlaps the one before. */
+    static final Duration FIRST_LOOK_BACK = Duration.ofDays(3);
+    static final Duration OVERLAP = Duration.ofMinutes(10);
+    private static final int MAX_EVENT_PAGES = 100;
+    private static final int ORDER_PAGE = 100;
+
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    private ReconciliationJournal journal;
+
+    @Inject
+    private PaymentGateways gateways;
+
+    @Inject
+    private PaymentEventInbox inbox;
+
+    @Inject
+    private Orders orders;
+
+    @Inject
+    private OrderPayments payments;
+
+    @Inject
+    @ConfigProperty(name = "skillform.reconcile.interval-seconds", defaultValue = "300")
+    long intervalSeconds;
+
+    @Inject
+    @ConfigProperty(name = "skillform.reconcile.pending-after-seconds", defaultValue = "900")
+    long pendingAfterSeconds;
+
+    private final String node = UUID.randomUUID().toString();
+    private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void schedule() {
+        if (intervalSeconds > 0) {
+            timers.createIntervalTimer(Duration.ofSeconds(Math.min(intervalSeconds, 60)).toMillis(),
+                    Duration.ofSeconds(intervalSeconds).toMillis(), new TimerConfig("reconciliation", false));
+        }
+    }
+
+    @Timeout
+    void onTimer() {
+        run(Duration.ofSeconds(pendingAfterSeconds));
+    }
+
+    /** One pass; empty if another node holds the lease. Orders younger than {@code pendingAfter} are left alone. */
+    public Optional<ReconciliationRun> run(Duration pendingAfter) {
+        if (!journal.lease(node, Duration.ofMinutes(15))) {
+            return Optional.empty();
+        }
+        try {
+            Instant started = clock.instant();
+            Instant since = journal.last().map(r -> r.startedAt().minus(OVERLAP)).orElse(started.minus(FIRST_LOOK_BACK));
+            ReconciliationRun run = new ReconciliationRun(started);
+            for (PaymentProvider provider : List.of(PaymentProvider.STRIPE, PaymentProvider.DEV)) {
+                gateways.of(provider).ifPresent(gateway -> readEvents(gateway, since, run));
+            }
+            checkWaitingOrders(started.minus(pendingAfter), run);
+            for (PaymentEvent stuck : inbox.unsettledSince(started.minus(Duration.ofMinutes(2)), 100)) {
+                if (inbox.requeue(stuck.id())) {
+                    run.requeued();
+                }
+            }
+            run.finish(clock.instant());
+            journal.record(run);
+            return Optional.of(run);
+        } finally {
+            journal.release(node);
+        }
+    }
+
+    private void readEvents(PaymentGateway gateway, Instant since, ReconciliationRun run) {
+        String after = null;
+        try {
+            for (int page = 0; page < MAX_EVENT_PAGES; page++) {
+                EventPage events = gateway.events(since, after);
+                for (String raw : events.rawEvents()) {
+                    try {
+                        PspEvent event = PspEvent.parse(raw);
+                        run.eventSeen(inbox.receive(gateway.provider(), event, raw, PaymentEvent.Source.RECONCILIATION)
+                                == PaymentEventInbox.Receipt.STORED);
+                    } catch (IllegalArgumentException unreadable) {
+                        run.problem(gateway.provider() + " sent an unreadable event: " + unreadable.getMessage());
+                    }
+                }
+                if (!events.hasMore()) {
+                    return;
+                }
+                after = events.lastId();
+            }
+            run.problem(gateway.provider() + ": more than " + MAX_EVENT_PAGES + " pages of events; the next pass continues");
+        } catch (GatewayException e) {
+            LOG.log(Level.WARNING, "Reconciliation could not list " + gateway.provider() + " events", e);
+            run.problem(gateway.provider() + " events: " + e.getMessage());
+        }
+    }
+
+    private void checkWaitingOrders(Instant createdBefore, ReconciliationRun run) {
+        long after = 0;
+        List<Order> page;
+        do {
+            page = orders.awaitingPaymentSince(createdBefore, after, ORDER_PAGE);
+            for (Order order : page) {
+                after = order.id();
+                check(order, run);
+            }
+        } while (page.size() == ORDER_PAGE);
+    }
+
+    private void check(Order order, ReconciliationRun run) {
+        Optional<PaymentGateway> gateway = gateways.of(order.gateway());
+        if (order.pspSessionId().isEmpty() || gateway.isEmpty()) {
+            if (order.createdAt().isBefore(clock.instant().minus(Duration.ofDays(1)))) {
+                // No session was ever opened (the PSP kept failing) and the buyer has gone: nothing can be paid.
+                orders.abandon(order.id(), "reconciliation: no payment session after a day");
+                run.orderChecked("expired");
+            }
+            return;
+        }
+        try {
+            Optional<PaymentFact> fact = PaymentFact.of(gateway.get().session(order.pspSessionId().get()));
+            run.orderChecked(fact.isEmpty() ? "still open"
+                    : payments.reconcile(order.id(), fact.get(), "reconciliation"));
+        } catch (GatewayException e) {
+            run.problem("order " + order.id() + ": " + e.getMessage());
+        }
+    }
+}

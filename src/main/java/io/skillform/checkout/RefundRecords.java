@@ -1,0 +1,81 @@
+package io.skillform.checkout;
+
+import io.skillform.identity.Role;
+import io.skillform.payment.RefundResult;
+import io.skillform.shared.Money;
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.util.List;
+import java.util.Locale;
+import org.apache.shiro.SecurityUtils;
+
+/** The transactions of a refund ({@link Refunds} calls the PSP between them), and refund reads. */
+@Stateless
+public class RefundRecords {
+
+    @PersistenceContext(unitName = "skillform")
+    private EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    public Order orderFor(long actorId, long orderId) {
+        Order order = em.find(Order.class, orderId);
+        boolean allowed = order != null && (SecurityUtils.getSubject().hasRole(Role.ADMIN.shiroName())
+                || !em.createQuery("SELECT s.id FROM Store s WHERE s.id = :store AND s.ownerId = :owner")
+                        .setParameter("store", order.storeId()).setParameter("owner", actorId)
+                        .getResultList().isEmpty());
+        if (!allowed) {
+            // The same answer for "not yours" and "does not exist": order ids are not to be probed.
+            throw new CheckoutException("No such order.");
+        }
+        return order;
+    }
+
+    /** Checks the amount against what is left to refund, counting refunds still waiting for the PSP. */
+    public Refund open(long orderId, Money amount, long actorId) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (!order.status().wasPaid() || order.status() == OrderStatus.DISPUTED) {
+            throw new CheckoutException("Only a paid order that is not disputed can be refunded.");
+        }
+        if (!amount.currency().equals(order.total().currency()) || amount.isZero() || amount.isNegative()) {
+            throw new CheckoutException("Enter an amount in " + order.total().currency().getCurrencyCode() + " above zero.");
+        }
+        long inFlight = em.createQuery("SELECT COALESCE(SUM(r.amount.minor), 0) FROM Refund r WHERE r.orderId = :order"
+                        + " AND r.status = io.skillform.checkout.Refund.Status.REQUESTED", Long.class)
+                .setParameter("order", orderId).getSingleResult();
+        Money left = order.refundable().minus(Money.of(inFlight, amount.currency()));
+        if (!left.isAtLeast(amount)) {
+            throw new CheckoutException("At most " + left.format(Locale.US) + " can still be refunded.");
+        }
+        Refund refund = new Refund(orderId, amount, actorId, clock.instant());
+        em.persist(refund);
+        em.flush();
+        return refund;
+    }
+
+    /** Records the PSP's answer; a confirmed refund raises the order's refunded total at once. */
+    public Refund close(long refundId, RefundResult result, String failure) {
+        Refund refund = em.find(Refund.class, refundId, LockModeType.PESSIMISTIC_WRITE);
+        if (result == null || result.failed()) {
+            refund.failed(failure != null ? failure : "The payment provider declined the refund (" + result.status() + ")", clock.instant());
+        } else if (result.succeeded()) {
+            refund.succeeded(result.id(), clock.instant());
+            Order order = em.find(Order.class, refund.orderId(), LockModeType.PESSIMISTIC_WRITE);
+            long confirmed = em.createQuery("SELECT COALESCE(SUM(r.amount.minor), 0) FROM Refund r WHERE r.orderId = :order"
+                            + " AND r.status = io.skillform.checkout.Refund.Status.SUCCEEDED", Long.class)
+                    .setParameter("order", order.id()).getSingleResult();
+            order.refundedInTotal(Money.of(confirmed, order.total().currency()), "refund " + refundId + " confirmed", clock.instant());
+        } else {
+            refund.accepted(result.id());
+        }
+        return refund;
+    }
+
+    public List<Refund> of(long orderId) {
+        return em.createQuery("SELECT r FROM Refund r WHERE r.orderId = :order ORDER BY r.id", Refund.class)
+                .setParameter("order", orderId).getResultList();
+    }
+}

@@ -1,0 +1,124 @@
+package io.skillform.payment;
+
+import io.skillform.shared.Money;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.util.Optional;
+
+/**
+ * What a PSP says happened to a payment, in SkillForm's terms. Every fact names the order it concerns as far as
+ * the PSP knows it: our order id (metadata we sent), the checkout session, or the PaymentIntent.
+ */
+public sealed interface PaymentFact {
+
+    /** Where to find the order this fact is about. */
+    record Locator(Optional<Long> orderId, Optional<String> sessionId, Optional<String> paymentIntent) {
+    }
+
+    Locator locator();
+
+    /** The session was paid: at completion, or later for a delayed payment method. */
+    record CheckoutPaid(Locator locator, Money amount) implements PaymentFact {
+    }
+
+    /** The buyer finished the hosted page, but a delayed payment method has not paid yet. */
+    record CheckoutAwaitingPayment(Locator locator) implements PaymentFact {
+    }
+
+    record CheckoutFailed(Locator locator, String reason) implements PaymentFact {
+    }
+
+    record CheckoutExpired(Locator locator) implements PaymentFact {
+    }
+
+    /** An attempt to pay failed (a declined card); the buyer may still try again on the same session. */
+    record PaymentFailed(Locator locator, String reason) implements PaymentFact {
+    }
+
+    /** A charge was refunded, in part or in full: {@code refundedTotal} is the cumulative amount refunded. */
+    record ChargeRefunded(Locator locator, Money captured, Money refundedTotal) implements PaymentFact {
+    }
+
+    record DisputeOpened(Locator locator, String disputeId) implements PaymentFact {
+    }
+
+    record DisputeClosed(Locator locator, boolean won) implements PaymentFact {
+    }
+
+    /** The event types SkillForm acts on; others are stored and ignored. */
+    static Optional<PaymentFact> of(PspEvent event) {
+        JsonObject o = event.object();
+        return Optional.ofNullable(switch (event.type()) {
+            case "checkout.session.completed" -> "unpaid".equals(string(o, "payment_status"))
+                    ? new CheckoutAwaitingPayment(sessionLocator(o))
+                    : new CheckoutPaid(sessionLocator(o), money(o, "amount_total"));
+            case "checkout.session.async_payment_succeeded" -> new CheckoutPaid(sessionLocator(o), money(o, "amount_total"));
+            case "checkout.session.async_payment_failed" -> new CheckoutFailed(sessionLocator(o), "The delayed payment failed");
+            case "checkout.session.expired" -> new CheckoutExpired(sessionLocator(o));
+            case "payment_intent.payment_failed" -> new PaymentFailed(
+                    new Locator(orderId(o), Optional.empty(), Optional.of(string(o, "id"))), declineReason(o));
+            case "charge.refunded" -> new ChargeRefunded(chargeLocator(o), money(o, "amount"),
+                    Money.of(number(o, "amount_refunded"), currency(o)));
+            case "charge.dispute.created" -> new DisputeOpened(chargeLocator(o), string(o, "id"));
+            case "charge.dispute.closed" -> new DisputeClosed(chargeLocator(o), "won".equals(string(o, "status")));
+            default -> null;
+        });
+    }
+
+    /** The same fact a completed or expired session's webhook would have given (for reconciliation). */
+    static Optional<PaymentFact> of(GatewaySession session) {
+        Locator locator = new Locator(session.orderId(), Optional.of(session.id()), Optional.ofNullable(session.paymentIntent()));
+        if (session.isPaid()) {
+            return Optional.of(new CheckoutPaid(locator, session.amountTotal()));
+        }
+        return session.isExpired() ? Optional.of(new CheckoutExpired(locator)) : Optional.empty();
+    }
+
+    private static Locator sessionLocator(JsonObject session) {
+        Optional<Long> orderId = orderId(session).or(() -> PspEvent.text(session, "client_reference_id").flatMap(PaymentFact::parseId));
+        return new Locator(orderId, Optional.of(string(session, "id")), PspEvent.text(session, "payment_intent"));
+    }
+
+    private static Locator chargeLocator(JsonObject chargeOrDispute) {
+        return new Locator(orderId(chargeOrDispute), Optional.empty(), PspEvent.text(chargeOrDispute, "payment_intent"));
+    }
+
+    private static Optional<Long> orderId(JsonObject object) {
+        return object.get("metadata") instanceof JsonObject metadata
+                ? PspEvent.text(metadata, "order_id").flatMap(PaymentFact::parseId) : Optional.empty();
+    }
+
+    private static Optional<Long> parseId(String text) {
+        try {
+            return Optional.of(Long.parseLong(text));
+        } catch (NumberFormatException e) {
+            return Optional.empty();
+        }
+    }
+
+    private static String declineReason(JsonObject paymentIntent) {
+        return paymentIntent.get("last_payment_error") instanceof JsonObject error
+                ? PspEvent.text(error, "message").orElse("The payment was declined") : "The payment was declined";
+    }
+
+    private static String string(JsonObject object, String name) {
+        return PspEvent.text(object, name).orElseThrow(() -> new IllegalArgumentException("The event object has no \"" + name + "\""));
+    }
+
+    private static long number(JsonObject object, String name) {
+        JsonValue value = object.get(name);
+        if (value instanceof JsonNumber n && n.isIntegral()) {
+            return n.longValueExact();
+        }
+        throw new IllegalArgumentException("The event object has no integer \"" + name + "\"");
+    }
+
+    private static String currency(JsonObject object) {
+        return string(object, "currency").toUpperCase(java.util.Locale.ROOT);
+    }
+
+    private static Money money(JsonObject object, String amountField) {
+        return Money.of(number(object, amountField), currency(object));
+    }
+}

@@ -245,12 +245,15 @@ public class Order {
 
     /** A payment attempt failed. The buyer may still try again on the same session, so the pending key stays. */
     String failed(String reason, String cause, Instant now) {
-        failureReason = reason.length() <= 500 ? reason : reason.substring(0, 500);
+        String trimmed = reason.length() <= 500 ? reason : reason.substring(0, 500);
         if (status == OrderStatus.FAILED) {
+            failureReason = trimmed;
             updatedAt = now;
             return "already failed";
         }
+        // Checked before anything changes: a refused move leaves the order as it was.
         move(OrderStatus.FAILED, cause, now);
+        failureReason = trimmed;
         return "failed: " + failureReason;
     }
 

@@ -106,13 +106,15 @@ public class OrderPayments {
     }
 
     /** A refund report proves the capture too: if it overtook the completion, the payment is recorded first. */
-    private static String refund(Order order, PaymentFact.ChargeRefunded refunded, String cause, Instant now) {
+    private String refund(Order order, PaymentFact.ChargeRefunded refunded, String cause, Instant now) {
         String before = "";
         if (order.status().isAwaitingPayment()) {
             before = order.paid(refunded.captured(), refunded.locator().paymentIntent(), cause, now) + "; ";
             if (!order.status().wasPaid()) {
                 return before.strip();
             }
+            // Written now: the new rows of one flush are inserted in no set order, and the history reads by id.
+            em.flush();
         }
         return before + order.refundedInTotal(refunded.refundedTotal(), cause, now);
     }

@@ -1,11 +1,14 @@
 package io.skillform.payment.stripe;
 
+import com.google.gson.JsonArray;
+import com.google.gson.JsonElement;
 import com.stripe.StripeClient;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.Refund;
 import com.stripe.model.StripeCollection;
 import com.stripe.model.checkout.Session;
+import com.stripe.net.ApiResource;
 import com.stripe.net.RequestOptions;
 import com.stripe.param.EventListParams;
 import com.stripe.param.RefundCreateParams;
@@ -126,7 +129,10 @@ public class StripeGateway implements PaymentGateway {
         }
         try {
             StripeCollection<Event> page = client().v1().events().list(params.build());
-            List<String> raw = page.getData().stream().map(e -> e.getRawJsonObject().toString()).toList();
+            // The events of a list carry no raw JSON of their own (getRawJsonObject() is null): the response does.
+            List<String> raw = page.getRawJsonObject() != null && page.getRawJsonObject().get("data") instanceof JsonArray data
+                    ? data.asList().stream().map(JsonElement::toString).toList()
+                    : page.getData().stream().map(ApiResource.GSON::toJson).toList();
             String last = page.getData().isEmpty() ? null : page.getData().get(page.getData().size() - 1).getId();
             return new EventPage(raw, Boolean.TRUE.equals(page.getHasMore()) && last != null, last);
         } catch (StripeException e) {

@@ -1,0 +1,580 @@
+package io.skillform.payment;
+
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.github.tomakehurst.wiremock.verification.LoggedRequest;
+import io.skillform.catalog.Catalog;
+import io.skillform.catalog.Product;
+import io.skillform.catalog.ProductMedia;
+import io.skillform.catalog.Slug;
+import io.skillform.catalog.StoreHandle;
+import io.skillform.checkout.Checkout;
+import io.skillform.checkout.CheckoutException;
+import io.skillform.checkout.CheckoutRequest;
+import io.skillform.checkout.Order;
+import io.skillform.checkout.Reconciliation;
+import io.skillform.checkout.ReconciliationRun;
+import io.skillform.identity.Accounts;
+import io.skillform.testing.Deployments;
+import io.skillform.testing.Eventually;
+import io.skillform.testing.StripeStub;
+import io.skillform.testing.TestAccounts;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.ResultSetMetaData;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Currency;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CyclicBarrier;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import javax.sql.DataSource;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Checkout through Stripe, in the server: the real stripe-java client against a Stripe stub (WireMock, started in the
+ * server's JVM for each test), webhooks over real HTTP to the server's endpoint, and what the database then holds.
+ * New checkouts go to Stripe for the test's duration: the gateway setting is read live from the system properties.
+ */
+@ExtendWith(ArquillianExtension.class)
+class StripeCheckoutIT {
+
+    private static final String GATEWAY_SETTING = "skillform.payments.gateway";
+    private static final Duration PROCESSING = Duration.ofSeconds(30);
+    private static final long PRICE = 2450;
+    private static final String UNREACHABLE =
+            "We could not reach the payment provider. Nothing was charged; please try again in a moment.";
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+    @Deployment
+    static WebArchive deployment() {
+        return Deployments.appWith(StripeCheckoutIT.class, TestAccounts.class, StripeStub.class)
+                .addAsLibraries(StripeStub.wireMockJar());
+    }
+
+    @Inject
+    Checkout checkout;
+
+    @Inject
+    Reconciliation reconciliation;
+
+    @Inject
+    Catalog catalog;
+
+    @Inject
+    ProductMedia media;
+
+    @Inject
+    Accounts accounts;
+
+    @Resource(lookup = "java:jboss/datasources/SkillFormDS")
+    DataSource db;
+
+    @Resource
+    ManagedExecutorService executor;
+
+    private StripeStub stripe;
+    private String gatewayBefore;
+
+    @BeforeEach
+    void checkoutWithStripe() {
+        gatewayBefore = System.getProperty(GATEWAY_SETTING);
+        System.setProperty(GATEWAY_SETTING, "stripe");
+        stripe = StripeStub.start();
+    }
+
+    @AfterEach
+    void backToTheDevGateway() {
+        if (stripe != null) {
+            stripe.close();
+        }
+        if (gatewayBefore == null) {
+            System.clearProperty(GATEWAY_SETTING);
+        } else {
+            System.setProperty(GATEWAY_SETTING, gatewayBefore);
+        }
+    }
+
+    // --- checkout ------------------------------------------------------------------------------------------------------
+
+    @Test
+    void checkoutCreatesAStripeSessionForTheOrderAndKeepsItsPaymentUrl() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        String sessionId = stripe.createsSession(buyer);
+
+        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+
+        Map<String, Object> row = order(order.id());
+        assertEquals("STRIPE", row.get("gateway"), "the gateway setting, changed at run time, was used");
+        assertEquals("PENDING", row.get("status"));
+        assertEquals(sessionId, row.get("psp_session_id"));
+        assertEquals("https://checkout.stripe.com/c/pay/" + sessionId, row.get("payment_url"));
+        assertEquals(PRICE, row.get("amount_minor"));
+        assertEquals("EUR", row.get("currency"));
+        assertEquals(Optional.of("https://checkout.stripe.com/c/pay/" + sessionId), order.paymentUrl(),
+                "the buyer is sent to Stripe's page");
+
+        List<LoggedRequest> requests = stripe.sessionCreations(buyer);
+        assertEquals(1, requests.size());
+        LoggedRequest request = requests.get(0);
+        assertEquals("skillform-order-" + order.id() + "-checkout-0", request.getHeader("Idempotency-Key"));
+        assertEquals("Bearer " + StripeStub.SECRET_KEY, request.getHeader("Authorization"));
+        Map<String, String> form = StripeStub.form(request);
+        String id = String.valueOf(order.id());
+        String orderPage = "http://shop.example.test/order?ref=" + row.get("reference");
+        assertEquals(id, form.get("metadata[order_id]"));
+        assertEquals(id, form.get("payment_intent_data[metadata][order_id]"));
+        assertEquals(id, form.get("client_reference_id"));
+        assertEquals(orderPage, form.get("success_url"));
+        assertEquals(orderPage + "&cancelled=true", form.get("cancel_url"));
+        assertEquals("payment", form.get("mode"));
+        assertEquals(buyer, form.get("customer_email"));
+        assertEquals("1", form.get("line_items[0][quantity]"));
+        assertEquals(String.valueOf(PRICE), form.get("line_items[0][price_data][unit_amount]"));
+        assertEquals("eur", form.get("line_items[0][price_data][currency]"));
+        assertTrue(form.get("line_items[0][price_data][product_data][name]").startsWith(product.title()),
+                form.get("line_items[0][price_data][product_data][name]"));
+    }
+
+    @Test
+    void aDoubleClickGetsTheSameOrderAndTheSameSession() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        String sessionId = stripe.createsSession(buyer);
+
+        Order first = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        Order second = checkout.start(new CheckoutRequest(product.id(), buyer.toUpperCase(Locale.ROOT), null, null));
+
+        assertEquals(first.id(), second.id());
+        assertEquals(first.paymentUrl(), second.paymentUrl());
+        assertEquals(1, count("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer));
+        assertEquals(sessionId, order(first.id()).get("psp_session_id"));
+        assertEquals(1, stripe.sessionCreations(buyer).size(), "the second click found the session and asked Stripe nothing");
+    }
+
+    @Test
+    void twoSimultaneousClicksMakeOneOrderWithOneSession() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        // Slow enough that both clicks are inside Checkout.start at the same time.
+        String sessionId = stripe.createsSession(buyer, null, 700);
+        CyclicBarrier together = new CyclicBarrier(2);
+        Callable<Order> click = () -> {
+            together.await(10, TimeUnit.SECONDS);
+            return checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        };
+        Future<Order> one = executor.submit(click);
+        Future<Order> other = executor.submit(click);
+        Order a = one.get(60, TimeUnit.SECONDS);
+        Order b = other.get(60, TimeUnit.SECONDS);
+
+        assertEquals(a.id(), b.id());
+        assertEquals(Optional.of("https://checkout.stripe.com/c/pay/" + sessionId), a.paymentUrl());
+        assertEquals(a.paymentUrl(), b.paymentUrl());
+        assertEquals(1, count("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer));
+        assertEquals(sessionId, order(a.id()).get("psp_session_id"));
+        List<LoggedRequest> requests = stripe.sessionCreations(buyer);
+        assertFalse(requests.isEmpty());
+        for (LoggedRequest request : requests) {
+            // Stripe answers every request with one key with the same session: one session at Stripe, whatever happens.
+            assertEquals("skillform-order-" + a.id() + "-checkout-0", request.getHeader("Idempotency-Key"));
+        }
+    }
+
+    @Test
+    void whenStripeFailsTheBuyerIsToldNothingWasChargedAndTheRetryUsesAFreshKey() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        stripe.failsSessionCreation(buyer, "-checkout-0", 500);
+        String sessionId = stripe.createsSession(buyer, "-checkout-1", 0);
+
+        CheckoutException refused = assertThrows(CheckoutException.class,
+                () -> checkout.start(new CheckoutRequest(product.id(), buyer, null, null)));
+        assertEquals(UNREACHABLE, refused.getMessage());
+
+        long orderId = (Long) single("SELECT id FROM customer_order WHERE buyer_email = ?", buyer);
+        Map<String, Object> failed = order(orderId);
+        assertEquals("PENDING", failed.get("status"));
+        assertNull(failed.get("psp_session_id"));
+        assertNull(failed.get("payment_url"));
+        assertEquals(1, failed.get("session_attempts"));
+        assertNotNull(failed.get("pending_key"), "the buyer may try again");
+        List<LoggedRequest> attempts = stripe.sessionCreations(buyer);
+        assertFalse(attempts.isEmpty());
+        for (LoggedRequest attempt : attempts) {
+            assertEquals("skillform-order-" + orderId + "-checkout-0", attempt.getHeader("Idempotency-Key"),
+                    "stripe-java's own retries repeat the key");
+        }
+
+        Order retried = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+
+        assertEquals(orderId, retried.id());
+        assertEquals(Optional.of("https://checkout.stripe.com/c/pay/" + sessionId), retried.paymentUrl());
+        List<String> keys = stripe.sessionCreations(buyer).stream().map(r -> r.getHeader("Idempotency-Key")).toList();
+        assertEquals(attempts.size() + 1, keys.size());
+        assertEquals(1, keys.stream().filter(("skillform-order-" + orderId + "-checkout-1")::equals).count(),
+                "the retry has a key of its own: Stripe would replay the stored 500 for the old one");
+        assertEquals(sessionId, order(orderId).get("psp_session_id"));
+        assertEquals(1, count("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer));
+    }
+
+    // --- webhooks ------------------------------------------------------------------------------------------------------
+
+    @Test
+    void onlyAFreshWellSignedWellFormedEventIsAcceptedAndStored() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        String secret = StripeStub.WEBHOOK_SECRET;
+        long rowsBefore = count("SELECT COUNT(*) FROM payment_event WHERE 1 = ?", 1);
+        List<String> refusedIds = new ArrayList<>();
+
+        String wrongSecret = unknownSessionExpired();
+        refusedIds.add(idOf(wrongSecret));
+        assertRefused(wrongSecret, StripeStub.signedHeader(wrongSecret, "whsec_someone_else", now), "Invalid signature");
+
+        String original = unknownSessionExpired();
+        String tampered = original.replace("\"expired\"", "\"complete\"");
+        refusedIds.add(idOf(original));
+        assertRefused(tampered, StripeStub.signedHeader(original, secret, now), "Invalid signature");
+
+        String stale = unknownSessionExpired();
+        refusedIds.add(idOf(stale));
+        assertRefused(stale, StripeStub.signedHeader(stale, secret, now - 301), "Invalid signature");
+
+        // A body signed ten minutes ago, replayed with a fresh timestamp: the old signature does not cover it.
+        String replayed = unknownSessionExpired();
+        refusedIds.add(idOf(replayed));
+        String oldSignature = StripeStub.signedHeader(replayed, secret, now - 600);
+        assertRefused(replayed, "t=" + now + "," + oldSignature.substring(oldSignature.indexOf("v1=")), "Invalid signature");
+        assertRefused(replayed, oldSignature, "Invalid signature");
+
+        String unsigned = unknownSessionExpired();
+        refusedIds.add(idOf(unsigned));
+        assertRefused(unsigned, null, "Invalid signature");
+        assertRefused(unsigned, "", "Invalid signature");
+        assertRefused(unsigned, "t=" + now, "Invalid signature");
+
+        String notJson = "{\"id\": \"evt_broken\", \"type\": \"checkout.session.completed\", \"data\": {";
+        assertRefused(notJson, StripeStub.signedHeader(notJson, secret, now), "Malformed event");
+        String noObject = "{\"id\":\"evt_" + UUID.randomUUID() + "\",\"object\":\"event\",\"type\":\"checkout.session.completed\","
+                + "\"created\":" + now + ",\"data\":{}}";
+        refusedIds.add(idOf(noObject));
+        assertRefused(noObject, StripeStub.signedHeader(noObject, secret, now), "Malformed event");
+        String noAmount = StripeStub.event("checkout.session.completed", Json.createObjectBuilder(
+                StripeStub.session(StripeStub.newId("cs_test_"), 1, "complete", "paid", PRICE, "EUR", null))
+                .remove("amount_total").build()).toString();
+        refusedIds.add(idOf(noAmount));
+        assertRefused(noAmount, StripeStub.signedHeader(noAmount, secret, now), "Malformed event");
+
+        for (String id : refusedIds) {
+            assertEquals(0, count("SELECT COUNT(*) FROM payment_event WHERE event_id = ?", id), id + " left no trace");
+        }
+        assertEquals(rowsBefore, count("SELECT COUNT(*) FROM payment_event WHERE 1 = ?", 1), "no refused request left a row");
+
+        String good = unknownSessionExpired();
+        HttpResponse<String> accepted = postWebhook(good, StripeStub.signedHeader(good, secret, now));
+        assertEquals(200, accepted.statusCode(), accepted.body());
+        assertEquals("{\"received\":true,\"duplicate\":false}", accepted.body());
+        Map<String, Object> stored = event(idOf(good)).orElseThrow(() -> new AssertionError("the accepted event is stored"));
+        assertEquals("WEBHOOK", stored.get("source"));
+        assertEquals("checkout.session.expired", stored.get("type"));
+        assertEquals(good, stored.get("payload"), "kept exactly as received");
+        assertEquals("IGNORED", awaitSettled(idOf(good)).get("status"), "no SkillForm order has that session");
+
+        assertEquals(404, postWebhook(good, StripeStub.signedHeader(good, secret, now), "webhooks/paypal").statusCode());
+    }
+
+    @Test
+    void redeliveredCompletionAndARefundThatOvertookItEndPartiallyRefundedWithOnePayment() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        String sessionId = stripe.createsSession(buyer);
+        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        String paymentIntent = StripeStub.newId("pi_");
+        long now = Instant.now().getEpochSecond();
+
+        // The refund's event arrives first: the charge carries the PaymentIntent's metadata, so it finds the order.
+        String refund = StripeStub.event(StripeStub.newId("evt_"), "charge.refunded", now,
+                StripeStub.charge(paymentIntent, order.id(), PRICE, 1000, "eur")).toString();
+        HttpResponse<String> refundAnswer = postWebhook(refund, StripeStub.signedHeader(refund, StripeStub.WEBHOOK_SECRET, now));
+        assertEquals(200, refundAnswer.statusCode(), refundAnswer.body());
+        Map<String, Object> refundEvent = awaitSettled(idOf(refund));
+        assertEquals("PROCESSED", refundEvent.get("status"));
+        assertEquals(List.of("PENDING", "PAID", "PARTIALLY_REFUNDED"), transitions(order.id()),
+                "the refund proved the payment: recorded first, then the refund");
+
+        // Then the completion, delivered three times, two of them at once.
+        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now - 5,
+                StripeStub.session(sessionId, order.id(), "complete", "paid", PRICE, "eur", paymentIntent)).toString();
+        String signature = StripeStub.signedHeader(completed, StripeStub.WEBHOOK_SECRET, now);
+        List<Future<HttpResponse<String>>> deliveries = new ArrayList<>();
+        for (int i = 0; i < 3; i++) {
+            deliveries.add(executor.submit(() -> postWebhook(completed, signature)));
+        }
+        int stored = 0;
+        for (Future<HttpResponse<String>> delivery : deliveries) {
+            HttpResponse<String> answer = delivery.get(30, TimeUnit.SECONDS);
+            assertEquals(200, answer.statusCode(), answer.body());
+            if (answer.body().contains("\"duplicate\":false")) {
+                stored++;
+            }
+        }
+        assertEquals(1, stored, "one delivery stored it, the others were recognised");
+        Map<String, Object> completedEvent = awaitSettled(idOf(completed));
+        assertEquals("PROCESSED", completedEvent.get("status"));
+        assertEquals("already partially_refunded", completedEvent.get("outcome"));
+
+        Map<String, Object> row = order(order.id());
+        assertEquals("PARTIALLY_REFUNDED", row.get("status"));
+        assertEquals(1000L, row.get("refunded_minor"));
+        assertEquals(paymentIntent, row.get("psp_payment_intent"));
+        assertNotNull(row.get("paid_at"));
+        assertNull(row.get("flag_reason"));
+        assertEquals(List.of("PENDING", "PAID", "PARTIALLY_REFUNDED"), transitions(order.id()));
+        assertEquals(1, count("SELECT COUNT(*) FROM order_transition WHERE to_status = 'PAID' AND order_id = ?", order.id()));
+        for (String id : List.of(idOf(refund), idOf(completed))) {
+            assertEquals(1, count("SELECT COUNT(*) FROM payment_event WHERE provider = 'STRIPE' AND event_id = ?", id));
+            assertEquals(1, count("SELECT COUNT(*) FROM payment_event WHERE status = 'PROCESSED' AND event_id = ?", id));
+        }
+    }
+
+    @Test
+    void aCompletionForAnotherAmountFlagsTheOrderAndDoesNotPayIt() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        String sessionId = stripe.createsSession(buyer);
+        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        long now = Instant.now().getEpochSecond();
+
+        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
+                StripeStub.session(sessionId, order.id(), "complete", "paid", PRICE - 1450, "eur", StripeStub.newId("pi_"))).toString();
+        HttpResponse<String> answer = postWebhook(completed, StripeStub.signedHeader(completed, StripeStub.WEBHOOK_SECRET, now));
+        assertEquals(200, answer.statusCode(), answer.body());
+        Map<String, Object> event = awaitSettled(idOf(completed));
+        assertEquals("PROCESSED", event.get("status"));
+        assertTrue(String.valueOf(event.get("outcome")).startsWith("flagged: amount mismatch"), String.valueOf(event.get("outcome")));
+
+        Map<String, Object> row = order(order.id());
+        assertEquals("PENDING", row.get("status"));
+        assertNull(row.get("paid_at"));
+        assertEquals("The PSP reported a payment of 10.00 EUR for an order of 24.50 EUR", row.get("flag_reason"));
+        assertEquals(List.of("PENDING"), transitions(order.id()));
+    }
+
+    // --- reconciliation ------------------------------------------------------------------------------------------------
+
+    @Test
+    void reconciliationReadsEveryEventPageAndCompletesAnOrderWhoseWebhookNeverCame() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        String sessionId = stripe.createsSession(buyer);
+        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        String paymentIntent = StripeStub.newId("pi_");
+        long now = Instant.now().getEpochSecond();
+
+        // Other events on the account: nothing to do with this order, two pages of them.
+        List<JsonObject> firstPage = List.of(
+                StripeStub.event(StripeStub.newId("evt_"), "checkout.session.expired", now - 10,
+                        StripeStub.session(StripeStub.newId("cs_test_"), 999_999_999L, "expired", "unpaid", 500, "usd", null)),
+                StripeStub.event(StripeStub.newId("evt_"), "payment_intent.payment_failed", now - 20,
+                        Json.createObjectBuilder().add("id", StripeStub.newId("pi_")).add("object", "payment_intent")
+                                .add("amount", 700).add("currency", "usd")
+                                .add("metadata", Json.createObjectBuilder().add("order_id", "999999998"))
+                                .add("status", "requires_payment_method").build()));
+        List<JsonObject> secondPage = List.of(
+                StripeStub.event(StripeStub.newId("evt_"), "customer.created", now - 30,
+                        Json.createObjectBuilder().add("id", StripeStub.newId("cus_")).add("object", "customer").build()),
+                StripeStub.event(StripeStub.newId("evt_"), "checkout.session.expired", now - 40,
+                        StripeStub.session(StripeStub.newId("cs_test_"), 999_999_997L, "expired", "unpaid", 900, "eur", null)));
+        stripe.eventPages(List.of(firstPage, secondPage));
+        stripe.session(StripeStub.session(sessionId, order.id(), "complete", "paid", PRICE, "eur", paymentIntent));
+
+        ReconciliationRun run = reconciliation.run(Duration.ZERO).orElseThrow(() -> new AssertionError("the lease was free"));
+
+        Map<String, Object> row = order(order.id());
+        assertEquals("PAID", row.get("status"));
+        assertEquals(paymentIntent, row.get("psp_payment_intent"));
+        assertNotNull(row.get("paid_at"));
+        assertEquals(List.of("PENDING", "PAID"), transitions(order.id()));
+        assertEquals("reconciliation", single("SELECT cause FROM order_transition WHERE to_status = 'PAID' AND order_id = ?", order.id()));
+
+        assertNotNull(run.id());
+        Map<String, Object> recorded = row("SELECT * FROM reconciliation_run WHERE id = ?", run.id())
+                .orElseThrow(() -> new AssertionError("the run is recorded"));
+        assertTrue(((Number) recorded.get("orders_completed")).intValue() >= 1, recorded.toString());
+        assertTrue(((Number) recorded.get("events_seen")).intValue() >= 4, recorded.toString());
+        assertTrue(((Number) recorded.get("events_new")).intValue() >= 4, recorded.toString());
+        assertNotNull(recorded.get("finished_at"));
+
+        String lastOfFirstPage = firstPage.get(firstPage.size() - 1).getString("id");
+        List<LoggedRequest> listings = stripe.eventListRequests();
+        assertEquals(2, listings.size(), "one request per page");
+        assertEquals(1, listings.stream().filter(r -> !r.queryParameter("starting_after").isPresent()).count(),
+                "the first page is asked for without a cursor");
+        assertEquals(List.of(lastOfFirstPage), listings.stream().filter(r -> r.queryParameter("starting_after").isPresent())
+                .map(r -> r.queryParameter("starting_after").firstValue()).toList(),
+                "the second page starts after the first page's last event");
+        stripe.server().verify(1, getRequestedFor(urlPathEqualTo("/v1/events"))
+                .withQueryParam("starting_after", equalTo(lastOfFirstPage)));
+        for (JsonObject event : List.of(firstPage.get(0), firstPage.get(1), secondPage.get(0), secondPage.get(1))) {
+            String id = event.getString("id");
+            assertEquals(1, count("SELECT COUNT(*) FROM payment_event WHERE source = 'RECONCILIATION' AND event_id = ?", id),
+                    id + " went through the inbox");
+            assertEquals("IGNORED", awaitSettled(id).get("status"), id + " concerns no SkillForm order");
+        }
+    }
+
+    // --- helpers -------------------------------------------------------------------------------------------------------
+
+    private Product publishedProduct() throws IOException {
+        long owner = TestAccounts.creator(accounts).id();
+        catalog.openStore(new StoreHandle("it-" + UUID.randomUUID().toString().substring(0, 8)), "Stripe Test Store",
+                Currency.getInstance("EUR"), owner);
+        Product product = catalog.createProduct(owner, new Slug("field-guide"), "Field Guide", "Notes.", PRICE);
+        media.addFile(owner, product.id(), "guide.pdf", new ByteArrayInputStream(
+                "%PDF-1.4\n1 0 obj << /Type /Catalog >> endobj\ntrailer << /Root 1 0 R >>\n%%EOF\n".getBytes(StandardCharsets.US_ASCII)));
+        return catalog.publish(owner, product.id());
+    }
+
+    private static String buyer() {
+        return TestAccounts.uniqueEmail().value();
+    }
+
+    private static String unknownSessionExpired() {
+        return StripeStub.event("checkout.session.expired", Json.createObjectBuilder(
+                StripeStub.session(StripeStub.newId("cs_test_"), 0, "expired", "unpaid", PRICE, "eur", null))
+                .remove("metadata").add("client_reference_id", "not-ours").build()).toString();
+    }
+
+    private static String idOf(String event) {
+        return Json.createReader(new StringReader(event)).readObject().getString("id");
+    }
+
+    private static URI base() {
+        String configured = System.getProperty("skillform.it.baseUrl");
+        return URI.create(configured != null ? configured
+                : "http://127.0.0.1:" + (8080 + Integer.getInteger("jboss.socket.binding.port-offset", 0)) + "/");
+    }
+
+    private static HttpResponse<String> postWebhook(String payload, String signature) {
+        return postWebhook(payload, signature, "webhooks/stripe");
+    }
+
+    private static HttpResponse<String> postWebhook(String payload, String signature, String path) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(base().resolve(path))
+                .timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json; charset=utf-8")
+                .header("User-Agent", "Stripe/1.0 (+https://stripe.com/docs/webhooks)")
+                .POST(HttpRequest.BodyPublishers.ofString(payload, StandardCharsets.UTF_8));
+        if (signature != null) {
+            request.header("Stripe-Signature", signature);
+        }
+        try {
+            return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void assertRefused(String payload, String signature, String reason) {
+        HttpResponse<String> answer = postWebhook(payload, signature);
+        assertEquals(400, answer.statusCode(), "signature " + signature + ": " + answer.body());
+        assertTrue(answer.body().startsWith(reason), answer.body());
+    }
+
+    private Map<String, Object> awaitSettled(String eventId) throws InterruptedException {
+        return Eventually.within(PROCESSING, () -> event(eventId).filter(e -> !"RECEIVED".equals(e.get("status"))))
+                .orElseThrow(() -> new AssertionError("event " + eventId + " was not processed: " + event(eventId)));
+    }
+
+    private Optional<Map<String, Object>> event(String eventId) {
+        return row("SELECT * FROM payment_event WHERE provider = 'STRIPE' AND event_id = ?", eventId);
+    }
+
+    private Map<String, Object> order(long id) {
+        return row("SELECT * FROM customer_order WHERE id = ?", id).orElseThrow(() -> new AssertionError("no order " + id));
+    }
+
+    private List<String> transitions(long orderId) throws SQLException {
+        List<String> path = new ArrayList<>();
+        try (Connection c = db.getConnection();
+             PreparedStatement q = c.prepareStatement("SELECT to_status FROM order_transition WHERE order_id = ? ORDER BY id")) {
+            q.setLong(1, orderId);
+            try (ResultSet rows = q.executeQuery()) {
+                while (rows.next()) {
+                    path.add(rows.getString(1));
+                }
+            }
+        }
+        return path;
+    }
+
+    private Optional<Map<String, Object>> row(String sql, Object parameter) {
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, parameter);
+            try (ResultSet rows = q.executeQuery()) {
+                if (!rows.next()) {
+                    return Optional.empty();
+                }
+                ResultSetMetaData meta = rows.getMetaData();
+                Map<String, Object> row = new LinkedHashMap<>();
+                for (int i = 1; i <= meta.getColumnCount(); i++) {
+                    row.put(meta.getColumnLabel(i).toLowerCase(Locale.ROOT), rows.getObject(i));
+                }
+                return Optional.of(row);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Object single(String sql, Object parameter) {
+        return row(sql, parameter).map(r -> r.values().iterator().next()).orElse(null);
+    }
+
+    private long count(String sql, Object parameter) {
+        return ((Number) single(sql, parameter)).longValue();
+    }
+}

@@ -25,6 +25,9 @@ public class OrderPage implements Serializable {
     private String reference;
     private boolean cancelled;
     private Order order;
+    private int polls;
+
+    static final int MAX_POLLS = 300;
 
     public void load() throws IOException {
         Optional<Order> found = orders.byReference(reference);
@@ -37,12 +40,16 @@ public class OrderPage implements Serializable {
 
     /** The poll: reads the order again. */
     public void refresh() {
+        polls++;
         orders.byReference(reference).ifPresent(o -> order = o);
     }
 
-    /** Nothing more will change by waiting: stop polling. */
+    /**
+     * Nothing more will change by waiting: stop polling. A buyer may be paying again after a decline, so a failed
+     * order is watched too, but no page polls for longer than {@link #MAX_POLLS} seconds.
+     */
     public boolean isSettled() {
-        return order == null || !order.status().isAwaitingPayment() || order.status() == OrderStatus.FAILED;
+        return order == null || !order.status().isAwaitingPayment() || polls >= MAX_POLLS;
     }
 
     public Order getOrder() {

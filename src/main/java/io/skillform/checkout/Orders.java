@@ -2,6 +2,7 @@ package io.skillform.checkout;
 
 import io.skillform.catalog.Product;
 import io.skillform.identity.EmailAddress;
+import io.skillform.identity.Role;
 import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.shared.Money;
@@ -13,6 +14,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import org.apache.shiro.SecurityUtils;
 
 /**
  * The order steps of a checkout, each one short transaction; {@link Checkout} calls the PSP between them, never
@@ -104,6 +106,40 @@ public class Orders {
         return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.flagReason IS NOT NULL ORDER BY o.updatedAt DESC", Order.class)
                 .setMaxResults(limit)
                 .getResultList();
+    }
+
+    /**
+     * An order as its creator (the store's owner) or an admin may see and manage it. "Not yours" and "no such
+     * order" give the same answer, so order ids cannot be probed.
+     */
+    public Order managedBy(long actorId, long orderId) {
+        Order order = em.find(Order.class, orderId);
+        boolean allowed = order != null && (SecurityUtils.getSubject().hasRole(Role.ADMIN.shiroName())
+                || !em.createQuery("SELECT s.id FROM Store s WHERE s.id = :store AND s.ownerId = :owner")
+                        .setParameter("store", order.storeId()).setParameter("owner", actorId)
+                        .getResultList().isEmpty());
+        if (!allowed) {
+            throw new CheckoutException("No such order.");
+        }
+        order.history().size();
+        return order;
+    }
+
+    /** The orders of the creator's store, newest first: one page. */
+    public List<Order> ofStoreOwner(long ownerId, int offset, int limit) {
+        return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.storeId IN (SELECT s.id FROM Store s WHERE s.ownerId = :owner)"
+                        + " ORDER BY o.createdAt DESC, o.id DESC", Order.class)
+                .setParameter("owner", ownerId)
+                .setFirstResult(Math.max(offset, 0))
+                .setMaxResults(Math.min(Math.max(limit, 1), 100))
+                .getResultList();
+    }
+
+    public long countOfStoreOwner(long ownerId) {
+        return em.createQuery("SELECT COUNT(o) FROM CustomerOrder o WHERE o.storeId IN (SELECT s.id FROM Store s WHERE s.ownerId = :owner)",
+                        Long.class)
+                .setParameter("owner", ownerId)
+                .getSingleResult();
     }
 
     Order lock(long orderId) {

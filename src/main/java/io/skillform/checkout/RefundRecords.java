@@ -1,6 +1,5 @@
 package io.skillform.checkout;
 
-import io.skillform.identity.Role;
 import io.skillform.payment.RefundResult;
 import io.skillform.shared.Money;
 import jakarta.ejb.Stateless;
@@ -10,7 +9,6 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
-import org.apache.shiro.SecurityUtils;
 
 /** The transactions of a refund ({@link Refunds} calls the PSP between them), and refund reads. */
 @Stateless
@@ -21,19 +19,6 @@ public class RefundRecords {
 
     private final Clock clock = Clock.systemUTC();
 
-    public Order orderFor(long actorId, long orderId) {
-        Order order = em.find(Order.class, orderId);
-        boolean allowed = order != null && (SecurityUtils.getSubject().hasRole(Role.ADMIN.shiroName())
-                || !em.createQuery("SELECT s.id FROM Store s WHERE s.id = :store AND s.ownerId = :owner")
-                        .setParameter("store", order.storeId()).setParameter("owner", actorId)
-                        .getResultList().isEmpty());
-        if (!allowed) {
-            // The same answer for "not yours" and "does not exist": order ids are not to be probed.
-            throw new CheckoutException("No such order.");
-        }
-        return order;
-    }
-
     /** Checks the amount against what is left to refund, counting refunds still waiting for the PSP. */
     public Refund open(long orderId, Money amount, long actorId) {
         Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
@@ -43,9 +28,7 @@ public class RefundRecords {
         if (!amount.currency().equals(order.total().currency()) || amount.isZero() || amount.isNegative()) {
             throw new CheckoutException("Enter an amount in " + order.total().currency().getCurrencyCode() + " above zero.");
         }
-        long inFlight = em.createQuery("SELECT COALESCE(SUM(r.amount.minor), 0) FROM Refund r WHERE r.orderId = :order"
-                        + " AND r.status = io.skillform.checkout.Refund.Status.REQUESTED", Long.class)
-                .setParameter("order", orderId).getSingleResult();
+        long inFlight = sum(orderId, Refund.Status.REQUESTED);
         Money left = order.refundable().minus(Money.of(inFlight, amount.currency()));
         if (!left.isAtLeast(amount)) {
             throw new CheckoutException("At most " + left.format(Locale.US) + " can still be refunded.");
@@ -64,14 +47,19 @@ public class RefundRecords {
         } else if (result.succeeded()) {
             refund.succeeded(result.id(), clock.instant());
             Order order = em.find(Order.class, refund.orderId(), LockModeType.PESSIMISTIC_WRITE);
-            long confirmed = em.createQuery("SELECT COALESCE(SUM(r.amount.minor), 0) FROM Refund r WHERE r.orderId = :order"
-                            + " AND r.status = io.skillform.checkout.Refund.Status.SUCCEEDED", Long.class)
-                    .setParameter("order", order.id()).getSingleResult();
+            long confirmed = sum(order.id(), Refund.Status.SUCCEEDED);
             order.refundedInTotal(Money.of(confirmed, order.total().currency()), "refund " + refundId + " confirmed", clock.instant());
         } else {
             refund.accepted(result.id());
         }
         return refund;
+    }
+
+    private long sum(long orderId, Refund.Status status) {
+        // SUM over a long column comes back as whatever number type the driver chooses.
+        Object total = em.createQuery("SELECT SUM(r.amount.minor) FROM Refund r WHERE r.orderId = :order AND r.status = :status")
+                .setParameter("order", orderId).setParameter("status", status).getSingleResult();
+        return total == null ? 0 : ((Number) total).longValue();
     }
 
     public List<Refund> of(long orderId) {

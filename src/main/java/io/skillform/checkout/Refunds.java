@@ -25,6 +25,9 @@ public class Refunds {
     private static final Logger LOG = Logger.getLogger(Refunds.class.getName());
 
     @Inject
+    private Orders orders;
+
+    @Inject
     private RefundRecords records;
 
     @Inject
@@ -35,13 +38,15 @@ public class Refunds {
      * @throws CheckoutException with a message for the person asking
      */
     public Refund refund(long actorId, long orderId, Money amount) {
-        Order order = records.orderFor(actorId, orderId);
+        Order order = orders.managedBy(actorId, orderId);
         PaymentGateway gateway = gateways.of(order.gateway())
                 .orElseThrow(() -> new CheckoutException("This order's payment provider is not configured on this server."));
+        String paymentIntent = order.pspPaymentIntent()
+                .orElseThrow(() -> new CheckoutException("Only a paid order can be refunded."));
         Refund refund = records.open(orderId, amount, actorId);
         RefundResult result;
         try {
-            result = gateway.refund(new RefundRequest(order.pspPaymentIntent().orElseThrow(), amount, orderId, refund.idempotencyKey()));
+            result = gateway.refund(new RefundRequest(paymentIntent, amount, orderId, refund.idempotencyKey()));
         } catch (GatewayException e) {
             LOG.log(Level.WARNING, "Refund " + refund.id() + " of order " + orderId + " failed", e);
             records.close(refund.id(), null, e.isRefused() ? "The payment provider refused the refund." : "The payment provider could not be reached.");

@@ -1,35 +1,28 @@
 package io.skillform.mail;
 
+import io.skillform.platform.IdMessageListener;
 import jakarta.ejb.ActivationConfigProperty;
 import jakarta.ejb.MessageDriven;
 import jakarta.inject.Inject;
-import jakarta.jms.JMSException;
-import jakarta.jms.Message;
-import jakarta.jms.MessageListener;
+import jakarta.mail.MessagingException;
 
 /** Thin consumer of the mail queue: send, or record why not and let the broker retry. */
 @MessageDriven(activationConfig = {
     @ActivationConfigProperty(propertyName = "destinationLookup", propertyValue = "java:/jms/queue/skillform.mail"),
     @ActivationConfigProperty(propertyName = "destinationType", propertyValue = "jakarta.jms.Queue")
 })
-public class MailListener implements MessageListener {
+public class MailListener extends IdMessageListener {
 
     @Inject
     private MailDelivery delivery;
 
     @Override
-    public void onMessage(Message message) {
-        long id;
-        try {
-            id = message.getBody(Long.class);
-        } catch (JMSException e) {
-            throw new IllegalStateException("Unreadable mail message", e);
-        }
-        try {
-            delivery.deliver(id);
-        } catch (Exception e) {
-            delivery.recordFailure(id, e.toString());
-            throw new IllegalStateException("Sending outbox mail " + id + " failed; the broker will retry", e);
-        }
+    protected void handle(long outboundMailId) throws MessagingException {
+        delivery.deliver(outboundMailId);
+    }
+
+    @Override
+    protected void recordFailure(long outboundMailId, String error) {
+        delivery.recordFailure(outboundMailId, error);
     }
 }

@@ -1,22 +1,41 @@
 package io.skillform.platform;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
+import java.net.URI;
 
 /**
  * Security headers on every response (declared first in web.xml, so error pages get them too).
  * <p>
  * Scripts: PrimeFaces writes inline widget scripts, hence 'unsafe-inline'; everything else is same-origin
- * only, no plugins, no framing, forms post only to this site.
+ * only, no plugins, no framing. Forms post only to this site — whose answer to "pay" is a redirect to the PSP's
+ * hosted page, which form-action governs too: so Stripe Checkout and the site's own address (the dev gateway's
+ * page, when the site is reached under another name) are allowed as well.
  * TODO(csp): switch on PrimeFaces' CSP mode (nonces) and drop 'unsafe-inline' from script-src.
  */
 public class SecurityHeaders extends HttpFilter {
 
-    static final String CONTENT_SECURITY_POLICY = String.join("; ",
+    static final String STRIPE_CHECKOUT = "https://checkout.stripe.com";
+
+    @Inject
+    private Site site;
+
+    private String contentSecurityPolicy;
+
+    @Override
+    public void init() {
+        URI base = URI.create(site.getBaseUrl());
+        String origin = base.getScheme() + "://" + base.getAuthority();
+        contentSecurityPolicy = policy(origin);
+    }
+
+    static String policy(String siteOrigin) {
+        return String.join("; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
@@ -24,13 +43,14 @@ public class SecurityHeaders extends HttpFilter {
             "font-src 'self' data:",
             "object-src 'none'",
             "base-uri 'self'",
-            "form-action 'self'",
+            "form-action 'self' " + siteOrigin + " " + STRIPE_CHECKOUT,
             "frame-ancestors 'none'");
+    }
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        response.setHeader("Content-Security-Policy", CONTENT_SECURITY_POLICY);
+        response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Content-Type-Options", "nosniff");
         response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
         response.setHeader("X-Frame-Options", "DENY");

@@ -1,0 +1,54 @@
+package io.skillform.checkout;
+
+import io.skillform.payment.PaymentEvent;
+import io.skillform.platform.PageMessages;
+import jakarta.annotation.PostConstruct;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.Serializable;
+import java.util.List;
+
+/** Backs /admin/payments. */
+@Named
+@ViewScoped
+public class AdminPaymentsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient PaymentAdministration administration;
+
+    private List<Order> flagged;
+    private List<PaymentEvent> stuck;
+    private List<ReconciliationRun> runs;
+
+    @PostConstruct
+    void load() {
+        flagged = administration.flaggedOrders();
+        stuck = administration.stuckEvents();
+        runs = administration.recentRuns();
+    }
+
+    public void retry(long paymentEventId) {
+        PageMessages.info(administration.retry(paymentEventId) ? "adminPayments.retried" : "adminPayments.alreadySettled");
+        load();
+    }
+
+    public void reconcile() {
+        PageMessages.info(administration.reconcileNow().isPresent() ? "adminPayments.reconciled" : "adminPayments.reconcileBusy");
+        load();
+    }
+
+    public List<Order> getFlagged() {
+        return flagged;
+    }
+
+    public List<PaymentEvent> getStuck() {
+        return stuck;
+    }
+
+    public List<ReconciliationRun> getRuns() {
+        return runs;
+    }
+}

@@ -1,0 +1,98 @@
+package io.skillform.checkout;
+
+import io.skillform.identity.CurrentAccount;
+import io.skillform.platform.PageMessages;
+import io.skillform.platform.PageResponses;
+import io.skillform.shared.Money;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import java.io.IOException;
+import java.io.Serializable;
+import java.util.List;
+
+/** Backs /dashboard/order?id=: one order for its creator or an admin — history, refunds, and "refund". */
+@Named
+@ViewScoped
+public class ManagedOrderPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    private transient Orders orders;
+
+    @Inject
+    private transient Refunds refunds;
+
+    @Inject
+    private transient RefundRecords refundRecords;
+
+    @Inject
+    private CurrentAccount me;
+
+    private Long id;
+    private Order order;
+    private List<Refund> refundList;
+    private String amount;
+
+    /** 404 for an order that is not the visitor's to manage, as for one that does not exist. */
+    public void load() throws IOException {
+        if (id == null || !reload()) {
+            PageResponses.notFound();
+            return;
+        }
+        amount = order.refundable().toMajor().toPlainString();
+    }
+
+    private boolean reload() {
+        try {
+            order = orders.managedBy(me.requireId(), id);
+        } catch (CheckoutException notYours) {
+            return false;
+        }
+        refundList = refundRecords.of(id);
+        return true;
+    }
+
+    public void refund() {
+        Money money;
+        try {
+            money = Money.ofMajor(amount, order.total().currency());
+        } catch (IllegalArgumentException e) {
+            PageMessages.errorFor("refund:amount", e.getMessage());
+            return;
+        }
+        try {
+            Refund refund = refunds.refund(me.requireId(), id, money);
+            PageMessages.info(refund.status() == Refund.Status.SUCCEEDED ? "order.refundDone" : "order.refundPending");
+        } catch (CheckoutException e) {
+            PageMessages.errorText(e.getMessage());
+        }
+        reload();
+        amount = order.refundable().toMajor().toPlainString();
+    }
+
+    public Order getOrder() {
+        return order;
+    }
+
+    public List<Refund> getRefunds() {
+        return refundList;
+    }
+
+    public Long getId() {
+        return id;
+    }
+
+    public void setId(Long id) {
+        this.id = id;
+    }
+
+    public String getAmount() {
+        return amount;
+    }
+
+    public void setAmount(String amount) {
+        this.amount = amount;
+    }
+}

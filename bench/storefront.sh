@@ -31,7 +31,7 @@ measure() {
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         /Requests\/sec/ { rps = $2 }
         $1 == "99%" { p99 = ms($2) }
-        /Non-2xx/ { bad = $4 }
+        /Non-2xx/ { bad = $5 }
         END { if (bad > 0) { print "non-2xx responses: " bad > "/dev/stderr"; exit 1 } printf "%.0f %.1f\n", rps, p99 }'
 }
 

@@ -138,11 +138,11 @@ class StripeCheckoutIT {
 
     @Test
     void checkoutCreatesAStripeSessionForTheOrderAndKeepsItsPaymentUrl() throws Exception {
-        Product product = publishedProduct();
-        String buyer = buyer();
-        String sessionId = stripe.createsSession(buyer);
-
-        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        StripeOrder placed = placeStripeOrder();
+        Product product = placed.product();
+        String buyer = placed.buyer();
+        String sessionId = placed.sessionId();
+        Order order = placed.order();
 
         Map<String, Object> row = order(order.id());
         assertEquals("STRIPE", row.get("gateway"), "the gateway setting, changed at run time, was used");
@@ -325,10 +325,9 @@ class StripeCheckoutIT {
 
     @Test
     void redeliveredCompletionAndARefundThatOvertookItEndPartiallyRefundedWithOnePayment() throws Exception {
-        Product product = publishedProduct();
-        String buyer = buyer();
-        String sessionId = stripe.createsSession(buyer);
-        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        StripeOrder placed = placeStripeOrder();
+        String sessionId = placed.sessionId();
+        Order order = placed.order();
         String paymentIntent = StripeStub.newId("pi_");
         long now = Instant.now().getEpochSecond();
 
@@ -379,10 +378,9 @@ class StripeCheckoutIT {
 
     @Test
     void aCompletionForAnotherAmountFlagsTheOrderAndDoesNotPayIt() throws Exception {
-        Product product = publishedProduct();
-        String buyer = buyer();
-        String sessionId = stripe.createsSession(buyer);
-        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        StripeOrder placed = placeStripeOrder();
+        String sessionId = placed.sessionId();
+        Order order = placed.order();
         long now = Instant.now().getEpochSecond();
 
         String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
@@ -404,10 +402,9 @@ class StripeCheckoutIT {
 
     @Test
     void reconciliationReadsEveryEventPageAndCompletesAnOrderWhoseWebhookNeverCame() throws Exception {
-        Product product = publishedProduct();
-        String buyer = buyer();
-        String sessionId = stripe.createsSession(buyer);
-        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        StripeOrder placed = placeStripeOrder();
+        String sessionId = placed.sessionId();
+        Order order = placed.order();
         String paymentIntent = StripeStub.newId("pi_");
         long now = Instant.now().getEpochSecond();
 
@@ -464,6 +461,17 @@ class StripeCheckoutIT {
     }
 
     // --- helpers -------------------------------------------------------------------------------------------------------
+
+    /** A buyer's order for a fresh product, checked out through the Stripe stub. */
+    private record StripeOrder(Product product, String buyer, String sessionId, Order order) {
+    }
+
+    private StripeOrder placeStripeOrder() throws IOException {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        String sessionId = stripe.createsSession(buyer);
+        return new StripeOrder(product, buyer, sessionId, checkout.start(new CheckoutRequest(product.id(), buyer, null, null)));
+    }
 
     private Product publishedProduct() throws IOException {
         long owner = TestAccounts.creator(accounts).id();

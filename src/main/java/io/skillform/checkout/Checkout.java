@@ -115,6 +115,10 @@ public class Checkout {
                 payments.reconcile(old.id(), PaymentFact.of(session).orElseThrow(), "checkout found the earlier session paid");
                 throw new CheckoutException("You have already paid for this product: check your e-mail for the receipt.");
             }
+            if (!session.isExpired()) {
+                // Completed with a delayed payment method, still settling: a second order could be charged twice.
+                throw new CheckoutException("Your earlier payment for this product is still being processed. Nothing more was charged.");
+            }
         }
         orders.abandon(old.id(), "replaced by a new checkout");
     }

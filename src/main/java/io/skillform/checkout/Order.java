@@ -2,6 +2,7 @@ package io.skillform.checkout;
 
 import io.skillform.identity.EmailAddress;
 import io.skillform.payment.GatewaySession;
+import io.skillform.payment.PaymentFact;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.shared.Money;
 import jakarta.persistence.AttributeOverride;
@@ -214,12 +215,22 @@ public class Order {
         updatedAt = now;
     }
 
+    /**
+     * The session or PaymentIntent the report names, if it is not this order's own: a report about another payment
+     * must not move this order.
+     */
+    Optional<String> otherPaymentIn(PaymentFact.Locator reported) {
+        Optional<String> session = reported.sessionId().filter(id -> pspSessionId != null && !pspSessionId.equals(id));
+        return session.or(() -> reported.paymentIntent().filter(pi -> pspPaymentIntent != null && !pspPaymentIntent.equals(pi)));
+    }
+
     /** The PSP captured {@code amount}. A different amount or currency flags the order instead: nothing is paid out. */
     String paid(Money amount, Optional<String> paymentIntent, String cause, Instant now) {
-        paymentIntent.ifPresent(pi -> pspPaymentIntent = pi);
         if (status.wasPaid()) {
             return "already " + status.apiName();
         }
+        // Kept even when flagged below: it is what an admin refunds.
+        paymentIntent.ifPresent(pi -> pspPaymentIntent = pi);
         if (!amount.equals(total)) {
             flag("The PSP reported a payment of " + amount + " for an order of " + total, now);
             return "flagged: amount mismatch (" + amount + " reported, " + total + " ordered)";
@@ -309,7 +320,8 @@ public class Order {
         }
         disputeOutcome = won ? "WON" : "LOST";
         if (won) {
-            move(refundedMinor > 0 ? OrderStatus.PARTIALLY_REFUNDED : OrderStatus.PAID, cause, now);
+            move(refundedMinor == 0 ? OrderStatus.PAID
+                    : refundedMinor == total.minor() ? OrderStatus.REFUNDED : OrderStatus.PARTIALLY_REFUNDED, cause, now);
         } else {
             updatedAt = now;
         }

@@ -5,6 +5,8 @@ import io.skillform.payment.PaymentFact;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.payment.PspEvent;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -29,8 +31,10 @@ public class OrderPayments {
 
     /**
      * Applies a stored event. An event about a payment whose order is not known yet (a refund that overtook the
-     * completion) throws {@link OrderNotYetKnown}, so the broker retries it later.
+     * completion) throws {@link OrderNotYetKnown}, so the broker retries it later. A transaction of its own: its row
+     * locks are gone when the listener records a failure on the same row (otherwise that waits for the lock timeout).
      */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void process(long paymentEventId) {
         PaymentEvent event = em.find(PaymentEvent.class, paymentEventId, LockModeType.PESSIMISTIC_WRITE);
         if (event == null || event.isSettled()) {
@@ -52,7 +56,20 @@ public class OrderPayments {
             }
             throw new OrderNotYetKnown("No order yet for payment " + where.paymentIntent().orElse("?") + " (" + event.eventId() + ")");
         }
-        event.processed(apply(order.get(), fact.get(), event.type() + " " + event.eventId(), now), now);
+        String cause = event.type() + " " + event.eventId();
+        Optional<String> other = order.get().otherPaymentIn(where);
+        if (other.isPresent()) {
+            // Not this order's payment (a stale session, another system's order with the same id): money taken on it
+            // needs a person; anything else about it changes nothing here.
+            if (fact.get() instanceof PaymentFact.CheckoutPaid || fact.get() instanceof PaymentFact.ChargeRefunded) {
+                order.get().flag("The PSP reported " + event.type() + " for " + other.get() + ", not this order's payment", now);
+                event.processed("flagged: " + other.get() + " is not this order's payment", now);
+            } else {
+                event.ignored(other.get() + " is not this order's payment", now);
+            }
+            return;
+        }
+        event.processed(apply(order.get(), fact.get(), cause, now), now);
     }
 
     /** Applies a fact learnt by asking the PSP (reconciliation, a checkout that found its session paid). */

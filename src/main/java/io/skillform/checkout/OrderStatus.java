@@ -22,7 +22,7 @@ public enum OrderStatus {
             case PAID -> EnumSet.of(REFUNDED, PARTIALLY_REFUNDED, DISPUTED);
             case PARTIALLY_REFUNDED -> EnumSet.of(REFUNDED, DISPUTED);
             // A dispute the seller wins puts the order back where it was.
-            case DISPUTED -> EnumSet.of(PAID, PARTIALLY_REFUNDED);
+            case DISPUTED -> EnumSet.of(PAID, PARTIALLY_REFUNDED, REFUNDED);
             case EXPIRED, REFUNDED -> EnumSet.noneOf(OrderStatus.class);
         };
     }

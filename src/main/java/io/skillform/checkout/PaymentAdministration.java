@@ -3,6 +3,7 @@ package io.skillform.checkout;
 import io.skillform.identity.Role;
 import io.skillform.payment.PaymentEvent;
 import io.skillform.payment.PaymentEventInbox;
+import jakarta.ejb.ConcurrentAccessException;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import java.time.Clock;
@@ -60,7 +61,11 @@ public class PaymentAdministration {
     /** Orders waiting for payment for more than a minute are checked with the PSP. */
     public Optional<ReconciliationRun> reconcileNow() {
         requireAdmin();
-        return reconciliation.run(Duration.ofMinutes(1));
+        try {
+            return reconciliation.run(Duration.ofMinutes(1));
+        } catch (ConcurrentAccessException busy) {
+            return Optional.empty();
+        }
     }
 
     private static void requireAdmin() {

@@ -11,6 +11,7 @@ import io.skillform.payment.PaymentProvider;
 import io.skillform.payment.PspEvent;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
+import jakarta.ejb.AccessTimeout;
 import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
@@ -41,6 +42,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @DependsOn("SchemaMigrator")
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+// One pass at a time on a node; a second caller (the admin's "reconcile now" during a timer pass) is told at once.
+@AccessTimeout(0)
 public class Reconciliation {
 
     private static final Logger LOG = Logger.getLogger(Reconciliation.class.getName());
@@ -99,7 +102,8 @@ public class Reconciliation {
         }
         try {
             Instant started = clock.instant();
-            Instant since = journal.last().map(r -> r.startedAt().minus(OVERLAP)).orElse(started.minus(FIRST_LOOK_BACK));
+            // From the last pass that read every event list: a pass that could not reach a PSP leaves its gap to the next.
+            Instant since = journal.lastComplete().map(r -> r.startedAt().minus(OVERLAP)).orElse(started.minus(FIRST_LOOK_BACK));
             ReconciliationRun run = new ReconciliationRun(started);
             for (PaymentProvider provider : List.of(PaymentProvider.STRIPE, PaymentProvider.DEV)) {
                 gateways.of(provider).ifPresent(gateway -> readEvents(gateway, since, run));
@@ -137,10 +141,10 @@ public class Reconciliation {
                 }
                 after = events.lastId();
             }
-            run.problem(gateway.provider() + ": more than " + MAX_EVENT_PAGES + " pages of events; the next pass continues");
+            run.eventsIncomplete(gateway.provider() + ": more than " + MAX_EVENT_PAGES + " pages of events; older ones were not read");
         } catch (GatewayException e) {
             LOG.log(Level.WARNING, "Reconciliation could not list " + gateway.provider() + " events", e);
-            run.problem(gateway.provider() + " events: " + e.getMessage());
+            run.eventsIncomplete(gateway.provider() + " events: " + e.getMessage());
         }
     }
 

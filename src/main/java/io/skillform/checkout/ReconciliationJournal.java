@@ -42,8 +42,9 @@ public class ReconciliationJournal {
         em.persist(run);
     }
 
-    public Optional<ReconciliationRun> last() {
-        return recent(1).stream().findFirst();
+    public Optional<ReconciliationRun> lastComplete() {
+        return em.createQuery("SELECT r FROM ReconciliationRun r WHERE r.eventsComplete = TRUE ORDER BY r.id DESC", ReconciliationRun.class)
+                .setMaxResults(1).getResultStream().findFirst();
     }
 
     public List<ReconciliationRun> recent(int limit) {

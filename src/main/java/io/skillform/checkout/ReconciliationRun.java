@@ -46,6 +46,9 @@ public class ReconciliationRun {
     @Column(length = 2000)
     private String problems;
 
+    @Column(name = "events_complete", nullable = false)
+    private boolean eventsComplete = true;
+
     private transient List<String> problemList = new ArrayList<>();
 
     protected ReconciliationRun() {
@@ -74,6 +77,12 @@ public class ReconciliationRun {
 
     void requeued() {
         eventsRequeued++;
+    }
+
+    /** Some events may not have been read: the next pass must look back as far as this one did. */
+    void eventsIncomplete(String why) {
+        eventsComplete = false;
+        problem(why);
     }
 
     void problem(String what) {

@@ -77,6 +77,15 @@ public class Refund {
         return "skillform-refund-" + id;
     }
 
+    /** The PSP did not answer: the refund may or may not exist there, so it stays requested, to be sent again. */
+    void unconfirmed(String reason) {
+        failure = reason.length() <= 500 ? reason : reason.substring(0, 500);
+    }
+
+    boolean isUnconfirmed() {
+        return status == Status.REQUESTED && pspRefundId == null;
+    }
+
     void accepted(String pspId) {
         pspRefundId = pspId;
     }

@@ -9,6 +9,7 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /** The transactions of a refund ({@link Refunds} calls the PSP between them), and refund reads. */
 @Stateless
@@ -28,8 +29,19 @@ public class RefundRecords {
         if (!amount.currency().equals(order.total().currency()) || amount.isZero() || amount.isNegative()) {
             throw new CheckoutException("Enter an amount in " + order.total().currency().getCurrencyCode() + " above zero.");
         }
-        long inFlight = sum(orderId, Refund.Status.REQUESTED);
-        Money left = order.refundable().minus(Money.of(inFlight, amount.currency()));
+        // A refund the PSP never answered is sent again with its own key, so it cannot happen twice.
+        Optional<Refund> unanswered = of(orderId).stream().filter(Refund::isUnconfirmed).findFirst();
+        if (unanswered.isPresent()) {
+            if (unanswered.get().amount().equals(amount)) {
+                return unanswered.get();
+            }
+            throw new CheckoutException("A refund of " + unanswered.get().amount().format(Locale.US) + " is not confirmed by the"
+                    + " payment provider yet. Refund that amount again to retry it safely.");
+        }
+        // Refunds accepted but not finished count until the PSP's refunded total covers them — not twice after.
+        long claimed = Math.max(order.refunded().minor(),
+                sum(orderId, Refund.Status.SUCCEEDED) + sum(orderId, Refund.Status.REQUESTED));
+        Money left = Money.of(order.total().minor() - claimed, amount.currency());
         if (!left.isAtLeast(amount)) {
             throw new CheckoutException("At most " + left.format(Locale.US) + " can still be refunded.");
         }
@@ -37,6 +49,11 @@ public class RefundRecords {
         em.persist(refund);
         em.flush();
         return refund;
+    }
+
+    /** The PSP call ended without an answer: the refund stays requested (see {@link #open}). */
+    public void unconfirmed(long refundId, String reason) {
+        em.find(Refund.class, refundId, LockModeType.PESSIMISTIC_WRITE).unconfirmed(reason);
     }
 
     /** Records the PSP's answer; a confirmed refund raises the order's refunded total at once. */

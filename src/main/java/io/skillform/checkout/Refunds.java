@@ -49,10 +49,13 @@ public class Refunds {
             result = gateway.refund(new RefundRequest(paymentIntent, amount, orderId, refund.idempotencyKey()));
         } catch (GatewayException e) {
             LOG.log(Level.WARNING, "Refund " + refund.id() + " of order " + orderId + " failed", e);
-            records.close(refund.id(), null, e.isRefused() ? "The payment provider refused the refund." : "The payment provider could not be reached.");
-            throw new CheckoutException(e.isRefused()
-                    ? "The payment provider refused this refund. Nothing was refunded."
-                    : "The payment provider could not be reached. Nothing was refunded; please try again.");
+            if (e.isRefused()) {
+                records.close(refund.id(), null, "The payment provider refused the refund.");
+                throw new CheckoutException("The payment provider refused this refund. Nothing was refunded.");
+            }
+            records.unconfirmed(refund.id(), "No answer from the payment provider: " + e.getMessage());
+            throw new CheckoutException("The payment provider did not answer, so this refund is not confirmed. Refund the"
+                    + " same amount again to retry it: it cannot be refunded twice.");
         }
         return records.close(refund.id(), result, null);
     }

@@ -437,4 +437,37 @@ class OrderTest {
         order.paid(TOTAL, PI, "evt_p", T2);
         assertEquals("skillform-order-42-checkout-2", order.sessionIdempotencyKey());
     }
+
+    @Test
+    void aDisputeWonAfterAFullRefundLeavesTheOrderRefunded() {
+        Order order = partiallyRefunded();
+        order.disputed("evt_dispute", T1);
+        order.refundedInTotal(TOTAL, "evt_refund_rest", T1);
+        assertEquals(OrderStatus.DISPUTED, order.status(), "still disputed while the dispute is open");
+        order.disputeClosed(true, "evt_won", T2);
+        assertEquals(OrderStatus.REFUNDED, order.status());
+    }
+
+    @Test
+    void aReportAboutAnotherSessionOrPaymentIntentIsRecognised() {
+        Order order = pending();
+        order.attachSession(new io.skillform.payment.GatewaySession("cs_this", "https://pay/cs_this", "open", "unpaid",
+                TOTAL, null, Optional.empty()), T0);
+        order.paid(TOTAL, PI, "evt_paid", T1);
+        assertEquals(Optional.empty(), order.otherPaymentIn(new io.skillform.payment.PaymentFact.Locator(
+                Optional.of(1L), Optional.of("cs_this"), PI)), "its own session and PaymentIntent");
+        assertEquals(Optional.of("cs_other"), order.otherPaymentIn(new io.skillform.payment.PaymentFact.Locator(
+                Optional.of(1L), Optional.of("cs_other"), Optional.empty())));
+        assertEquals(Optional.of("pi_other"), order.otherPaymentIn(new io.skillform.payment.PaymentFact.Locator(
+                Optional.empty(), Optional.empty(), Optional.of("pi_other"))));
+        assertEquals(Optional.empty(), pending().otherPaymentIn(new io.skillform.payment.PaymentFact.Locator(
+                Optional.of(1L), Optional.of("cs_any"), Optional.of("pi_any"))), "nothing known yet: nothing to contradict");
+    }
+
+    @Test
+    void aRepeatedPaymentReportDoesNotReplaceThePaymentIntent() {
+        Order order = paid();
+        order.paid(TOTAL, Optional.of("pi_other"), "evt_late", T1);
+        assertEquals(PI, order.pspPaymentIntent());
+    }
 }

@@ -1,6 +1,9 @@
 package io.skillform.payment;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.post;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -22,6 +25,8 @@ import io.skillform.checkout.CheckoutRequest;
 import io.skillform.checkout.Order;
 import io.skillform.checkout.Reconciliation;
 import io.skillform.checkout.ReconciliationRun;
+import io.skillform.checkout.Refunds;
+import io.skillform.shared.Money;
 import io.skillform.identity.Accounts;
 import io.skillform.testing.Deployments;
 import io.skillform.testing.Eventually;
@@ -96,6 +101,9 @@ class StripeCheckoutIT {
 
     @Inject
     Reconciliation reconciliation;
+
+    @Inject
+    Refunds refunds;
 
     @Inject
     Catalog catalog;
@@ -396,6 +404,65 @@ class StripeCheckoutIT {
         assertNull(row.get("paid_at"));
         assertEquals("The PSP reported a payment of 10.00 EUR for an order of 24.50 EUR", row.get("flag_reason"));
         assertEquals(List.of("PENDING"), transitions(order.id()));
+    }
+
+    @Test
+    void aCompletionForAnotherSessionOfTheOrderFlagsItInsteadOfPayingIt() throws Exception {
+        Order order = placeStripeOrder().order();
+        long now = Instant.now().getEpochSecond();
+        String stale = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
+                StripeStub.session(StripeStub.newId("cs_test_"), order.id(), "complete", "paid", PRICE, "eur",
+                        StripeStub.newId("pi_"))).toString();
+        assertEquals(200, postWebhook(stale, StripeStub.signedHeader(stale, StripeStub.WEBHOOK_SECRET, now)).statusCode());
+
+        assertEquals("PROCESSED", awaitSettled(idOf(stale)).get("status"));
+        Map<String, Object> row = order(order.id());
+        assertEquals("PENDING", row.get("status"), "a payment on another session does not pay this order");
+        assertTrue(String.valueOf(row.get("flag_reason")).contains("not this order's payment"), row.toString());
+    }
+
+    // --- refunds -------------------------------------------------------------------------------------------------------
+
+    @Test
+    void aRefundStripeDidNotAnswerIsSentAgainWithTheSameKeyAndCountedOnce() throws Exception {
+        StripeOrder placed = placeStripeOrder();
+        Order order = placed.order();
+        String paymentIntent = StripeStub.newId("pi_");
+        long now = Instant.now().getEpochSecond();
+        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
+                StripeStub.session(placed.sessionId(), order.id(), "complete", "paid", PRICE, "eur", paymentIntent)).toString();
+        assertEquals(200, postWebhook(completed, StripeStub.signedHeader(completed, StripeStub.WEBHOOK_SECRET, now)).statusCode());
+        awaitSettled(idOf(completed));
+        long owner = ((Number) single("SELECT owner_id FROM store WHERE id = ?", placed.product().store().id())).longValue();
+
+        stripe.server().stubFor(post(urlPathEqualTo("/v1/refunds")).atPriority(1)
+                .willReturn(aResponse().withStatus(500).withHeader("Content-Type", "application/json")
+                        .withBody("{\"error\":{\"type\":\"api_error\",\"message\":\"Something went wrong\"}}")));
+        CheckoutException noAnswer = assertThrows(CheckoutException.class,
+                () -> refunds.refund(owner, order.id(), Money.of(1000, "EUR")));
+        assertTrue(noAnswer.getMessage().startsWith("The payment provider did not answer"), noAnswer.getMessage());
+        Map<String, Object> refund = row("SELECT * FROM refund WHERE order_id = ?", order.id()).orElseThrow();
+        assertEquals("REQUESTED", refund.get("status"), "not confirmed, not failed: Stripe may have done it");
+        assertEquals("PAID", order(order.id()).get("status"), "the order changes only on confirmation");
+
+        assertEquals("A refund of €10.00 is not confirmed by the payment provider yet. Refund that amount again to retry it safely.",
+                assertThrows(CheckoutException.class, () -> refunds.refund(owner, order.id(), Money.of(500, "EUR"))).getMessage());
+
+        stripe.server().stubFor(post(urlPathEqualTo("/v1/refunds")).atPriority(1)
+                .willReturn(aResponse().withStatus(200).withHeader("Content-Type", "application/json")
+                        .withBody(Json.createObjectBuilder().add("id", StripeStub.newId("re_")).add("object", "refund")
+                                .add("amount", 1000).add("currency", "eur").add("status", "succeeded")
+                                .add("payment_intent", paymentIntent).build().toString())));
+        refunds.refund(owner, order.id(), Money.of(1000, "EUR"));
+
+        assertEquals(1, count("SELECT COUNT(*) FROM refund WHERE order_id = ?", order.id()), "the same refund, not a second");
+        assertEquals("SUCCEEDED", row("SELECT * FROM refund WHERE order_id = ?", order.id()).orElseThrow().get("status"));
+        Map<String, Object> paid = order(order.id());
+        assertEquals("PARTIALLY_REFUNDED", paid.get("status"));
+        assertEquals(1000L, ((Number) paid.get("refunded_minor")).longValue());
+        List<String> keys = stripe.server().findAll(postRequestedFor(urlPathEqualTo("/v1/refunds"))).stream()
+                .map(r -> r.getHeader("Idempotency-Key")).distinct().toList();
+        assertEquals(List.of("skillform-refund-" + refund.get("id")), keys, "every attempt carried the refund's own key");
     }
 
     // --- reconciliation ------------------------------------------------------------------------------------------------

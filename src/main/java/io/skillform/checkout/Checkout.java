@@ -63,10 +63,11 @@ public class Checkout {
         }
         PaymentGateway gateway = gateways.forCheckout()
                 .orElseThrow(() -> new CheckoutException("This shop cannot take payments right now. Nothing was charged."));
-        Order order = placeOrReuse(product, amount, buyer, request.buyerAccountId(), gateway);
-        if (!order.total().equals(amount) || order.gateway() != gateway.provider()) {
+        Order order = placeOrReuse(product, amount, buyer, request, gateway);
+        // Resumed only by whoever started it: someone else typing the buyer's e-mail must not be sent to their payment.
+        if (!order.total().equals(amount) || order.gateway() != gateway.provider() || !order.startedBy(request.requester())) {
             replace(order);
-            order = placeOrReuse(product, amount, buyer, request.buyerAccountId(), gateway);
+            order = placeOrReuse(product, amount, buyer, request, gateway);
         }
         return order.paymentUrl().isPresent() ? order : openSession(order, product, gateway);
     }
@@ -88,17 +89,17 @@ public class Checkout {
     }
 
     /** A double click races two inserts; the loser's transaction fails on the unique key and takes the winner's order. */
-    private Order placeOrReuse(Product product, Money amount, EmailAddress buyer, Long accountId, PaymentGateway gateway) {
+    private Order placeOrReuse(Product product, Money amount, EmailAddress buyer, CheckoutRequest request, PaymentGateway gateway) {
         try {
-            return orders.placeOrReuse(product, amount, buyer, accountId, gateway.provider());
+            return orders.placeOrReuse(product, amount, buyer, request.buyerAccountId(), gateway.provider(), request.requester());
         } catch (EJBException lostRace) {
             return orders.awaitingPayment(buyer, product.id()).orElseThrow(() -> lostRace);
         }
     }
 
     /**
-     * The buyer wants to pay another amount (or the gateway changed): the old session is closed at the PSP first, so
-     * it can no longer be paid alongside the new one. If it was paid meanwhile, that payment is recorded instead.
+     * The buyer wants to pay another amount (or the gateway changed, or someone else started the old checkout): the old
+     * session is closed at the PSP first, so it can no longer be paid alongside the new one. If it was paid meanwhile, that payment is recorded instead.
      */
     private void replace(Order old) {
         if (old.pspSessionId().isPresent()) {

@@ -55,7 +55,10 @@ public class CheckoutPage implements Serializable {
         Order order;
         try {
             Long accountId = me.isLoggedIn() ? me.requireId() : null;
-            order = checkout.start(new CheckoutRequest(productId, email, product.isPayWhatYouWant() ? amount : null, accountId));
+            // The account when signed in, else this browser's session (its id only ever stored hashed).
+            String requester = accountId != null ? "account:" + accountId
+                    : "session:" + FacesContext.getCurrentInstance().getExternalContext().getSessionId(true);
+            order = checkout.start(new CheckoutRequest(productId, email, product.isPayWhatYouWant() ? amount : null, accountId, requester));
         } catch (CheckoutException e) {
             PageMessages.errorText(e.getMessage());
             return;

@@ -96,6 +96,10 @@ public class Order {
     @Column(name = "pending_key", length = 64)
     private String pendingKey;
 
+    /** A hash of who started the checkout (account or browser session): only they resume it. */
+    @Column(name = "started_by", updatable = false, length = 64)
+    private String startedBy;
+
     @Column(name = "failure_reason", length = 500)
     private String failureReason;
 
@@ -142,13 +146,14 @@ public class Order {
 
     /** A new order for one product, waiting for payment through the gateway. */
     static Order place(long storeId, long productId, String title, Money amount, EmailAddress buyer, Long buyerAccountId,
-                       PaymentProvider gateway, Instant now) {
+                       PaymentProvider gateway, String requester, Instant now) {
         if (amount.isZero() || amount.isNegative()) {
             throw new IllegalArgumentException("An order to pay is for a positive amount");
         }
         Order order = new Order(storeId, buyer, buyerAccountId, gateway, amount, now);
         order.items.add(new OrderItem(order, productId, title, amount));
         order.pendingKey = pendingKey(buyer, productId);
+        order.startedBy = sha256(requester);
         order.enter(OrderStatus.PENDING, "checkout started", now);
         return order;
     }
@@ -167,10 +172,17 @@ public class Order {
 
     /** The key of "this buyer is paying for this product": the e-mail, case-insensitively, and the product. */
     static String pendingKey(EmailAddress buyer, long productId) {
+        return sha256(buyer.value().toLowerCase(Locale.ROOT) + "|" + productId);
+    }
+
+    /** Whether this checkout was started by the requester (see {@link CheckoutRequest#requester()}). */
+    boolean startedBy(String requester) {
+        return startedBy != null && startedBy.equals(sha256(requester));
+    }
+
+    private static String sha256(String text) {
         try {
-            byte[] digest = MessageDigest.getInstance("SHA-256")
-                    .digest((buyer.value().toLowerCase(Locale.ROOT) + "|" + productId).getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest);
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException(e);
         }

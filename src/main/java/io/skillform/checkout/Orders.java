@@ -33,13 +33,14 @@ public class Orders {
      * both try to insert; the unique pending key lets one win and the other's transaction fail, after which its
      * caller finds the winner's order with {@link #awaitingPayment}.
      */
-    public Order placeOrReuse(Product product, Money amount, EmailAddress buyer, Long buyerAccountId, PaymentProvider gateway) {
+    public Order placeOrReuse(Product product, Money amount, EmailAddress buyer, Long buyerAccountId, PaymentProvider gateway,
+                              String requester) {
         Optional<Order> existing = awaitingPayment(buyer, product.id());
         if (existing.isPresent()) {
             return existing.get();
         }
         Order order = Order.place(product.store().id(), product.id(), product.title(), amount, buyer, buyerAccountId,
-                gateway, clock.instant());
+                gateway, requester, clock.instant());
         em.persist(order);
         em.flush();
         return order;

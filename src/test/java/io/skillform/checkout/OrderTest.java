@@ -34,7 +34,7 @@ class OrderTest {
     private static final Optional<String> PI = Optional.of("pi_test_1");
 
     private static Order pending() {
-        return Order.place(7L, 11L, "Field Guide", TOTAL, BUYER, null, PaymentProvider.STRIPE, T0);
+        return Order.place(7L, 11L, "Field Guide", TOTAL, BUYER, null, PaymentProvider.STRIPE, "session:buyer", T0);
     }
 
     private static Order paid() {
@@ -140,9 +140,9 @@ class OrderTest {
     @Test
     void onlyAPositiveAmountIsPlacedForPayment() {
         assertThrows(IllegalArgumentException.class,
-                () -> Order.place(7L, 11L, "Free", Money.zero(TOTAL.currency()), BUYER, null, PaymentProvider.STRIPE, T0));
+                () -> Order.place(7L, 11L, "Free", Money.zero(TOTAL.currency()), BUYER, null, PaymentProvider.STRIPE, "session:buyer", T0));
         assertThrows(IllegalArgumentException.class,
-                () -> Order.place(7L, 11L, "Negative", Money.of(-1, "EUR"), BUYER, null, PaymentProvider.STRIPE, T0));
+                () -> Order.place(7L, 11L, "Negative", Money.of(-1, "EUR"), BUYER, null, PaymentProvider.STRIPE, "session:buyer", T0));
     }
 
     // --- legal moves ---------------------------------------------------------------------------------------------

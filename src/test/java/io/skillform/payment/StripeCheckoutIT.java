@@ -85,6 +85,8 @@ class StripeCheckoutIT {
     private static final String GATEWAY_SETTING = "skillform.payments.gateway";
     private static final Duration PROCESSING = Duration.ofSeconds(30);
     private static final long PRICE = 2450;
+    /** Every checkout here is one buyer's browser. */
+    private static final String REQUESTER = "session:stripe-checkout-it";
     private static final String UNREACHABLE =
             "We could not reach the payment provider. Nothing was charged; please try again in a moment.";
 
@@ -190,8 +192,8 @@ class StripeCheckoutIT {
         String buyer = buyer();
         String sessionId = stripe.createsSession(buyer);
 
-        Order first = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
-        Order second = checkout.start(new CheckoutRequest(product.id(), buyer.toUpperCase(Locale.ROOT), null, null));
+        Order first = checkout.start(new CheckoutRequest(product.id(), buyer, null, null, REQUESTER));
+        Order second = checkout.start(new CheckoutRequest(product.id(), buyer.toUpperCase(Locale.ROOT), null, null, REQUESTER));
 
         assertEquals(first.id(), second.id());
         assertEquals(first.paymentUrl(), second.paymentUrl());
@@ -209,7 +211,7 @@ class StripeCheckoutIT {
         CyclicBarrier together = new CyclicBarrier(2);
         Callable<Order> click = () -> {
             together.await(10, TimeUnit.SECONDS);
-            return checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+            return checkout.start(new CheckoutRequest(product.id(), buyer, null, null, REQUESTER));
         };
         Future<Order> one = executor.submit(click);
         Future<Order> other = executor.submit(click);
@@ -237,7 +239,7 @@ class StripeCheckoutIT {
         String sessionId = stripe.createsSession(buyer, "-checkout-1", 0);
 
         CheckoutException refused = assertThrows(CheckoutException.class,
-                () -> checkout.start(new CheckoutRequest(product.id(), buyer, null, null)));
+                () -> checkout.start(new CheckoutRequest(product.id(), buyer, null, null, REQUESTER)));
         assertEquals(UNREACHABLE, refused.getMessage());
 
         long orderId = (Long) single("SELECT id FROM customer_order WHERE buyer_email = ?", buyer);
@@ -254,7 +256,7 @@ class StripeCheckoutIT {
                     "stripe-java's own retries repeat the key");
         }
 
-        Order retried = checkout.start(new CheckoutRequest(product.id(), buyer, null, null));
+        Order retried = checkout.start(new CheckoutRequest(product.id(), buyer, null, null, REQUESTER));
 
         assertEquals(orderId, retried.id());
         assertEquals(Optional.of("https://checkout.stripe.com/c/pay/" + sessionId), retried.paymentUrl());
@@ -537,7 +539,8 @@ class StripeCheckoutIT {
         Product product = publishedProduct();
         String buyer = buyer();
         String sessionId = stripe.createsSession(buyer);
-        return new StripeOrder(product, buyer, sessionId, checkout.start(new CheckoutRequest(product.id(), buyer, null, null)));
+        Order order = checkout.start(new CheckoutRequest(product.id(), buyer, null, null, REQUESTER));
+        return new StripeOrder(product, buyer, sessionId, order);
     }
 
     private Product publishedProduct() throws IOException {

@@ -80,8 +80,12 @@ cpu_delta() {
     }'
 }
 
-if ! command -v wrk >/dev/null; then
-    apt-get install -y wrk >/dev/null
+# Tools this script needs from Debian: wrk (load), the MariaDB client (orders in, integrity checks out).
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v mysql >/dev/null || missing+=(mariadb-client)
+if [ ${#missing[@]} -gt 0 ]; then
+    apt-get install -y -qq "${missing[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
 fi
 status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$TRIVIAL")
 [ "$status" = 200 ] || { echo "$BASE$TRIVIAL answers $status; is the app running?" >&2; exit 1; }

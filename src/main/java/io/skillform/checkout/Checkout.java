@@ -59,7 +59,7 @@ public class Checkout {
                 .orElseThrow(() -> new CheckoutException("Enter a valid e-mail address: your purchase is sent there."));
         Money amount = amountFor(product, request.amount());
         if (amount.isZero()) {
-            return orders.placeFree(product, buyer, request.buyerAccountId());
+            return orders.placeFree(product, buyer, request.buyerAccountId(), request.requester());
         }
         PaymentGateway gateway = gateways.forCheckout()
                 .orElseThrow(() -> new CheckoutException("This shop cannot take payments right now. Nothing was charged."));

@@ -153,18 +153,20 @@ public class Order {
         Order order = new Order(storeId, buyer, buyerAccountId, gateway, amount, now);
         order.items.add(new OrderItem(order, productId, title, amount));
         order.pendingKey = pendingKey(buyer, productId);
-        order.startedBy = sha256(requester);
+        order.startedBy = requesterKey(requester);
         order.enter(OrderStatus.PENDING, "checkout started", now);
         return order;
     }
 
     /** A free product: the order is complete the moment it is placed, without any PSP. */
-    static Order free(long storeId, long productId, String title, Money zero, EmailAddress buyer, Long buyerAccountId, Instant now) {
+    static Order free(long storeId, long productId, String title, Money zero, EmailAddress buyer, Long buyerAccountId,
+                      String requester, Instant now) {
         if (!zero.isZero()) {
             throw new IllegalArgumentException("Only a free product is ordered without payment");
         }
         Order order = new Order(storeId, buyer, buyerAccountId, PaymentProvider.NONE, zero, now);
         order.items.add(new OrderItem(order, productId, title, zero));
+        order.startedBy = requesterKey(requester);
         order.enter(OrderStatus.PAID, "free product", now);
         order.paidAt = now;
         return order;
@@ -177,7 +179,12 @@ public class Order {
 
     /** Whether this checkout was started by the requester (see {@link CheckoutRequest#requester()}). */
     boolean startedBy(String requester) {
-        return startedBy != null && startedBy.equals(sha256(requester));
+        return startedBy != null && startedBy.equals(requesterKey(requester));
+    }
+
+    /** How a requester is stored: hashed, since it may name a browser session. */
+    static String requesterKey(String requester) {
+        return sha256(requester);
     }
 
     private static String sha256(String text) {

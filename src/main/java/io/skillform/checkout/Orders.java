@@ -46,9 +46,21 @@ public class Orders {
         return order;
     }
 
-    public Order placeFree(Product product, EmailAddress buyer, Long buyerAccountId) {
+    /** A free order — or the one the same requester already got for this product and e-mail (a double click). */
+    public Order placeFree(Product product, EmailAddress buyer, Long buyerAccountId, String requester) {
+        Optional<Order> earlier = em.createQuery("SELECT o FROM CustomerOrder o JOIN o.items i WHERE i.productId = :product"
+                        + " AND o.buyerEmail = :email AND o.gateway = :none AND o.startedBy = :requester", Order.class)
+                .setParameter("product", product.id())
+                .setParameter("email", buyer.value())
+                .setParameter("none", PaymentProvider.NONE)
+                .setParameter("requester", Order.requesterKey(requester))
+                .setMaxResults(1)
+                .getResultStream().findFirst();
+        if (earlier.isPresent()) {
+            return earlier.get();
+        }
         Order order = Order.free(product.store().id(), product.id(), product.title(), Money.zero(product.price().currency()),
-                buyer, buyerAccountId, clock.instant());
+                buyer, buyerAccountId, requester, clock.instant());
         em.persist(order);
         em.flush();
         return order;

@@ -130,6 +130,8 @@ public class Reconciliation {
                 for (String raw : events.rawEvents()) {
                     try {
                         PspEvent event = PspEvent.parse(raw);
+                        // Checked here, as the webhook endpoint does: inside the inbox (an EJB) it would end the pass.
+                        PaymentFact.of(event);
                         run.eventSeen(inbox.receive(gateway.provider(), event, raw, PaymentEvent.Source.RECONCILIATION)
                                 == PaymentEventInbox.Receipt.STORED);
                     } catch (IllegalArgumentException unreadable) {
@@ -162,7 +164,12 @@ public class Reconciliation {
 
     private void check(Order order, ReconciliationRun run) {
         Optional<PaymentGateway> gateway = gateways.of(order.gateway());
-        if (order.pspSessionId().isEmpty() || gateway.isEmpty()) {
+        if (order.pspSessionId().isPresent() && gateway.isEmpty()) {
+            // It may well be paid there: say so, never expire it blind.
+            run.problem("order " + order.id() + ": " + order.gateway() + " is not configured on this server");
+            return;
+        }
+        if (order.pspSessionId().isEmpty()) {
             if (order.createdAt().isBefore(clock.instant().minus(Duration.ofDays(1)))) {
                 // No session was ever opened (the PSP kept failing) and the buyer has gone: nothing can be paid.
                 orders.abandon(order.id(), "reconciliation: no payment session after a day");

@@ -117,6 +117,13 @@ class CheckoutBrowserIT extends BrowserTest {
         startCheckout("/@demo/free-sampler", email, null);
         assertTrue(browser.getCurrentUrl().contains("/order?ref="), browser.getCurrentUrl());
         assertEquals("paid", browser.findElement(By.id("status")).getAttribute("data-status"));
+        String orderPage = browser.getCurrentUrl();
+
+        // Submitted twice (back, then the button again): still one order, the same page.
+        browser.navigate().back();
+        Pages.fill(browser, "checkout:email", email);
+        Browser.clickAndWait(browser, browser.findElement(By.id("checkout:pay")));
+        assertEquals(orderPage, browser.getCurrentUrl());
         assertEquals(1, count("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ? AND gateway = 'NONE'"
                 + " AND status = 'PAID' AND amount_minor = 0", email));
     }

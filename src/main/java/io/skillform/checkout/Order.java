@@ -1,6 +1,7 @@
 package io.skillform.checkout;
 
 import io.skillform.identity.EmailAddress;
+import io.skillform.ledger.OrderMoney;
 import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentFact;
 import io.skillform.payment.PaymentProvider;
@@ -365,6 +366,12 @@ public class Order {
         history.add(new OrderTransition(this, status, next, cause, now));
         status = next;
         updatedAt = now;
+    }
+
+    /** The order's money as the ledger reads it: captured, refunded in total, disputed. */
+    public OrderMoney money() {
+        OrderMoney.Dispute dispute = disputeOutcome == null ? OrderMoney.Dispute.NONE : OrderMoney.Dispute.valueOf(disputeOutcome);
+        return new OrderMoney(id, storeId, total, status.wasPaid(), paidAt, Money.of(refundedMinor, total.currency()), dispute);
     }
 
     /** What the buyer can still have refunded. */

@@ -1,5 +1,6 @@
 package io.skillform.checkout;
 
+import io.skillform.ledger.Earnings;
 import io.skillform.payment.PaymentEvent;
 import io.skillform.payment.PaymentFact;
 import io.skillform.payment.PaymentProvider;
@@ -7,11 +8,13 @@ import io.skillform.payment.PspEvent;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import java.util.logging.Logger;
 
@@ -26,6 +29,9 @@ public class OrderPayments {
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
+
+    @Inject
+    private Earnings earnings;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -93,8 +99,15 @@ public class OrderPayments {
                 .getResultStream().findFirst();
     }
 
-    /** The order's rules decide; a move they refuse is logged and recorded as the event's outcome, not retried. */
+    /** The order changes and its money moves in the ledger, in this one transaction. */
     private String apply(Order order, PaymentFact fact, String cause, Instant now) {
+        String outcome = change(order, fact, cause, now);
+        List<String> posted = earnings.sync(order.money());
+        return posted.isEmpty() ? outcome : outcome + "; posted " + String.join(", ", posted);
+    }
+
+    /** The order's rules decide; a move they refuse is logged and recorded as the event's outcome, not retried. */
+    private String change(Order order, PaymentFact fact, String cause, Instant now) {
         try {
             if (fact instanceof PaymentFact.CheckoutPaid paid) {
                 return order.paid(paid.amount(), paid.locator().paymentIntent(), cause, now);

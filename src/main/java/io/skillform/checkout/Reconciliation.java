@@ -1,5 +1,6 @@
 package io.skillform.checkout;
 
+import io.skillform.ledger.Earnings;
 import io.skillform.payment.EventPage;
 import io.skillform.payment.GatewayException;
 import io.skillform.payment.PaymentEvent;
@@ -9,6 +10,7 @@ import io.skillform.payment.PaymentGateway;
 import io.skillform.payment.PaymentGateways;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.payment.PspEvent;
+import io.skillform.platform.JobLease;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
@@ -52,12 +54,16 @@ public class Reconciliation {
     static final Duration OVERLAP = Duration.ofMinutes(10);
     private static final int MAX_EVENT_PAGES = 100;
     private static final int ORDER_PAGE = 100;
+    private static final String JOB = "reconciliation";
 
     @Resource
     private TimerService timers;
 
     @Inject
     private ReconciliationJournal journal;
+
+    @Inject
+    private JobLease lease;
 
     @Inject
     private PaymentGateways gateways;
@@ -70,6 +76,9 @@ public class Reconciliation {
 
     @Inject
     private OrderPayments payments;
+
+    @Inject
+    private Earnings earnings;
 
     @Inject
     @ConfigProperty(name = "skillform.reconcile.interval-seconds", defaultValue = "300")
@@ -97,7 +106,7 @@ public class Reconciliation {
 
     /** One pass; empty if another node holds the lease. Orders younger than {@code pendingAfter} are left alone. */
     public Optional<ReconciliationRun> run(Duration pendingAfter) {
-        if (!journal.lease(node, Duration.ofMinutes(15))) {
+        if (!lease.take(JOB, node, Duration.ofMinutes(15))) {
             return Optional.empty();
         }
         try {
@@ -109,6 +118,7 @@ public class Reconciliation {
                 gateways.of(provider).ifPresent(gateway -> readEvents(gateway, since, run));
             }
             checkWaitingOrders(started.minus(pendingAfter), run);
+            recordPspFees(started.minus(FIRST_LOOK_BACK), run);
             for (PaymentEvent stuck : inbox.unsettledSince(started.minus(Duration.ofMinutes(2)), 100)) {
                 if (inbox.requeue(stuck.id())) {
                     run.requeued();
@@ -118,7 +128,7 @@ public class Reconciliation {
             journal.record(run);
             return Optional.of(run);
         } finally {
-            journal.release(node);
+            lease.release(JOB, node);
         }
     }
 
@@ -158,6 +168,32 @@ public class Reconciliation {
             for (Order order : page) {
                 after = order.id();
                 check(order, run);
+            }
+        } while (page.size() == ORDER_PAGE);
+    }
+
+    /**
+     * Asks the PSP what it charged for recent sales whose fee the ledger lacks (PSPs settle a payment's balance
+     * transaction some time after the payment). A sale still unknown after {@link #FIRST_LOOK_BACK} is not asked again.
+     */
+    private void recordPspFees(Instant since, ReconciliationRun run) {
+        long after = 0;
+        List<Long> page;
+        do {
+            page = earnings.awaitingPspFee(since, after, ORDER_PAGE);
+            for (long orderId : page) {
+                after = orderId;
+                Optional<Order> order = orders.find(orderId);
+                Optional<PaymentGateway> gateway = order.flatMap(o -> gateways.of(o.gateway()));
+                if (gateway.isEmpty() || order.get().pspPaymentIntent().isEmpty()) {
+                    continue;
+                }
+                try {
+                    gateway.get().processingFee(order.get().pspPaymentIntent().get())
+                            .ifPresent(fee -> earnings.recordPspFee(orderId, fee));
+                } catch (GatewayException e) {
+                    run.problem("order " + orderId + " PSP fee: " + e.getMessage());
+                }
             }
         } while (page.size() == ORDER_PAGE);
     }

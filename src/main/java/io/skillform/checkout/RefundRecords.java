@@ -1,8 +1,10 @@
 package io.skillform.checkout;
 
+import io.skillform.ledger.Earnings;
 import io.skillform.payment.RefundResult;
 import io.skillform.shared.Money;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +19,9 @@ public class RefundRecords {
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
+
+    @Inject
+    private Earnings earnings;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -66,6 +71,7 @@ public class RefundRecords {
             Order order = em.find(Order.class, refund.orderId(), LockModeType.PESSIMISTIC_WRITE);
             long confirmed = sum(order.id(), Refund.Status.SUCCEEDED);
             order.refundedInTotal(Money.of(confirmed, order.total().currency()), "refund " + refundId + " confirmed", clock.instant());
+            earnings.sync(order.money());
         } else {
             refund.accepted(result.id());
         }

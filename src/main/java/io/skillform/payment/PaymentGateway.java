@@ -1,6 +1,8 @@
 package io.skillform.payment;
 
+import io.skillform.shared.Money;
 import java.time.Instant;
+import java.util.Optional;
 
 /**
  * A payment service provider with hosted checkout. Every call that creates something carries an idempotency key,
@@ -22,4 +24,10 @@ public interface PaymentGateway {
     EventPage events(Instant since, String startingAfter) throws GatewayException;
 
     RefundResult refund(RefundRequest request) throws GatewayException;
+
+    /**
+     * What the PSP charged for a captured payment (its balance transaction's fee, in the settlement currency); empty
+     * while the PSP has not settled it yet.
+     */
+    Optional<Money> processingFee(String paymentIntent) throws GatewayException;
 }

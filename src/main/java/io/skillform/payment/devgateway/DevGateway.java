@@ -9,6 +9,7 @@ import io.skillform.payment.RefundRequest;
 import io.skillform.payment.RefundResult;
 import io.skillform.payment.SessionRequest;
 import io.skillform.platform.Site;
+import io.skillform.shared.Money;
 import jakarta.annotation.Resource;
 import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
@@ -152,6 +153,17 @@ public class DevGateway implements PaymentGateway {
         }
         emit(eventId, "charge.refunded", chargeObject(session));
         return new RefundResult(refundId, "succeeded");
+    }
+
+    /** The dev gateway's price, like a card PSP's: 2.9 % (rounded half up) + 30 minor units, once a session is paid. */
+    @Override
+    public Optional<Money> processingFee(String paymentIntent) {
+        return em.createQuery("SELECT s FROM DevGatewaySession s WHERE s.paymentIntent = :pi", DevGatewaySession.class)
+                .setParameter("pi", paymentIntent)
+                .getResultStream().findFirst()
+                .filter(session -> "paid".equals(session.paymentStatus()))
+                .map(session -> Money.of(Math.min(session.amount().minor(),
+                        (session.amount().minor() * 29 + 500) / 1000 + 30), session.amount().currency()));
     }
 
     /** The buyer pays on the hosted page. */

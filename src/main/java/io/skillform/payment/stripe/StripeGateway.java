@@ -3,6 +3,10 @@ package io.skillform.payment.stripe;
 import com.google.gson.JsonArray;
 import com.google.gson.JsonElement;
 import com.stripe.StripeClient;
+import com.stripe.model.BalanceTransaction;
+import com.stripe.model.Charge;
+import com.stripe.model.PaymentIntent;
+import com.stripe.param.PaymentIntentRetrieveParams;
 import com.stripe.exception.StripeException;
 import com.stripe.model.Event;
 import com.stripe.model.Refund;
@@ -152,6 +156,20 @@ public class StripeGateway implements PaymentGateway {
             return new RefundResult(refund.getId(), refund.getStatus());
         } catch (StripeException e) {
             throw failure("refunding order " + request.orderId(), e);
+        }
+    }
+
+    @Override
+    public Optional<Money> processingFee(String paymentIntent) throws GatewayException {
+        try {
+            PaymentIntent intent = client().v1().paymentIntents().retrieve(paymentIntent,
+                    PaymentIntentRetrieveParams.builder().addExpand("latest_charge.balance_transaction").build());
+            Charge charge = intent.getLatestChargeObject();
+            BalanceTransaction settled = charge == null ? null : charge.getBalanceTransactionObject();
+            return settled == null ? Optional.empty()
+                    : Optional.of(Money.of(settled.getFee(), settled.getCurrency().toUpperCase(Locale.ROOT)));
+        } catch (StripeException e) {
+            throw failure("reading payment " + paymentIntent, e);
         }
     }
 

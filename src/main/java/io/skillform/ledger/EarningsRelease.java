@@ -1,0 +1,93 @@
+package io.skillform.ledger;
+
+import io.skillform.platform.JobLease;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.AccessTimeout;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Moves earnings from pending to available once their holding period is over, every
+ * {@code SKILLFORM_LEDGER_RELEASE_INTERVAL_SECONDS}, on one node of a cluster at a time. Each order is released in a
+ * transaction of its own, so a slow or failing one holds nothing else back.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@AccessTimeout(0)
+public class EarningsRelease {
+
+    private static final Logger LOG = Logger.getLogger(EarningsRelease.class.getName());
+    private static final String JOB = "earnings-release";
+    private static final int BATCH = 500;
+
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    private Earnings earnings;
+
+    @Inject
+    private JobLease lease;
+
+    @Inject
+    @ConfigProperty(name = "skillform.ledger.release-interval-seconds", defaultValue = "900")
+    long intervalSeconds;
+
+    private final String node = UUID.randomUUID().toString();
+    private final Clock clock = Clock.systemUTC();
+
+    @PostConstruct
+    void schedule() {
+        if (intervalSeconds > 0) {
+            timers.createIntervalTimer(Duration.ofSeconds(Math.min(intervalSeconds, 120)).toMillis(),
+                    Duration.ofSeconds(intervalSeconds).toMillis(), new TimerConfig(JOB, false));
+        }
+    }
+
+    @Timeout
+    void onTimer() {
+        int released = releaseDue(clock.instant());
+        if (released > 0) {
+            LOG.info(() -> "Released the earnings of " + released + " orders");
+        }
+    }
+
+    /** Releases every hold due at {@code asOf}; answers how many ended (0 if another node holds the job). */
+    public int releaseDue(Instant asOf) {
+        if (!lease.take(JOB, node, Duration.ofMinutes(15))) {
+            return 0;
+        }
+        try {
+            int released = 0;
+            List<Long> due;
+            do {
+                due = earnings.dueForRelease(asOf, BATCH);
+                for (long orderId : due) {
+                    if (earnings.release(orderId, asOf)) {
+                        released++;
+                    }
+                }
+            } while (due.size() == BATCH);
+            return released;
+        } finally {
+            lease.release(JOB, node);
+        }
+    }
+}

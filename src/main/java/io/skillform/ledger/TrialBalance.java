@@ -1,0 +1,80 @@
+package io.skillform.ledger;
+
+import io.skillform.platform.JobLease;
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.ejb.AccessTimeout;
+import jakarta.ejb.DependsOn;
+import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.logging.Logger;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/**
+ * Checks the whole ledger every {@code SKILLFORM_LEDGER_TRIAL_BALANCE_INTERVAL_SECONDS} (one node at a time): every
+ * transaction sums to zero, every stored balance equals the sum of its postings, no available balance is negative,
+ * and the creators' day totals agree with their accounts. Discrepancies are logged and shown on /admin/ledger.
+ */
+@Singleton
+@Startup
+@DependsOn("SchemaMigrator")
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+@AccessTimeout(0)
+public class TrialBalance {
+
+    private static final Logger LOG = Logger.getLogger(TrialBalance.class.getName());
+    private static final String JOB = "trial-balance";
+
+    @Resource
+    private TimerService timers;
+
+    @Inject
+    private TrialBalanceChecks checks;
+
+    @Inject
+    private JobLease lease;
+
+    @Inject
+    @ConfigProperty(name = "skillform.ledger.trial-balance-interval-seconds", defaultValue = "3600")
+    long intervalSeconds;
+
+    private final String node = UUID.randomUUID().toString();
+
+    @PostConstruct
+    void schedule() {
+        if (intervalSeconds > 0) {
+            timers.createIntervalTimer(Duration.ofSeconds(Math.min(intervalSeconds, 300)).toMillis(),
+                    Duration.ofSeconds(intervalSeconds).toMillis(), new TimerConfig(JOB, false));
+        }
+    }
+
+    @Timeout
+    void onTimer() {
+        run();
+    }
+
+    /** One trial balance; empty if it is running elsewhere. */
+    public Optional<TrialBalanceRun> run() {
+        if (!lease.take(JOB, node, Duration.ofMinutes(30))) {
+            return Optional.empty();
+        }
+        try {
+            TrialBalanceRun run = checks.check();
+            if (!run.isBalanced()) {
+                LOG.severe(() -> "Trial balance: " + run.problems() + " discrepancies in the ledger: " + run.report());
+            }
+            return Optional.of(run);
+        } finally {
+            lease.release(JOB, node);
+        }
+    }
+}

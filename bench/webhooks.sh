@@ -51,42 +51,10 @@ trap 'rm -rf "$WORK"' EXIT
 # One id per run, in every order reference (wb<run><phase>…) and event id (evt_bench_<run><phase>_…).
 RUN=$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n' | cut -c1-7)
 
-sql() { MYSQL_PWD=$DB_PASSWORD mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" -N -B "$DB_NAME" "$@"; }
+# sql, log, CPU accounting, wrk and the MariaDB client: shared with the other bench scripts.
+. "$HERE/lib.sh"
 now_utc() { date -u '+%Y-%m-%d %H:%M:%S.%6N'; }
-log() { printf '%s %s\n' "$(date '+%H:%M:%S')" "$*" >&2; }
 
-# CPU accounting (when the server and database run on this machine): jiffies of the whole machine, the server's JVM
-# (the process listening on the base URL's port) and the database, so each phase reports CPU ms per request and
-# how much of the machine other processes took (it is shared and noisy).
-listener_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
-port=${BASE##*:}; port=${port%%/*}; [[ "$port" =~ ^[0-9]+$ ]] || port=80
-SERVER_PID=${SERVER_PID:-$(listener_pid "$port")}
-DB_PID=${DB_PID:-$(listener_pid "$DB_PORT")}
-HZ=$(getconf CLK_TCK)
-proc_jiffies() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" || echo 0; }
-# "total busy server db" jiffies
-cpu_snapshot() {
-    echo "$(awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, t - $5 - $6 }' /proc/stat) $(proc_jiffies "$SERVER_PID") $(proc_jiffies "$DB_PID")"
-}
-# Prints server_cores, db_cores, other_cores (everything else: wrk, other users) and server/db CPU ms per unit
-# between two snapshots, for COUNT units (requests or events).
-cpu_delta() {
-    awk -v a="$1" -v b="$2" -v n="$3" -v hz="$HZ" -v cpus="$(nproc)" 'BEGIN {
-        split(a, x, " "); split(b, y, " ")
-        total = y[1] - x[1]; busy = y[2] - x[2]; srv = y[3] - x[3]; db = y[4] - x[4]
-        secs = total / cpus / hz
-        printf "server_cores=%.2f\ndb_cores=%.2f\nother_cores=%.2f\n", srv / hz / secs, db / hz / secs, (busy - srv - db) / hz / secs
-        printf "server_ms=%.2f\ndb_ms=%.2f\n", (n > 0 ? 1000 * srv / hz / n : 0), (n > 0 ? 1000 * db / hz / n : 0)
-    }'
-}
-
-# Tools this script needs from Debian: wrk (load), the MariaDB client (orders in, integrity checks out).
-missing=()
-command -v wrk >/dev/null || missing+=(wrk)
-command -v mysql >/dev/null || missing+=(mariadb-client)
-if [ ${#missing[@]} -gt 0 ]; then
-    apt-get install -y -qq "${missing[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
-fi
 status=$(curl -s -o /dev/null -w '%{http_code}' "$BASE$TRIVIAL")
 [ "$status" = 200 ] || { echo "$BASE$TRIVIAL answers $status; is the app running?" >&2; exit 1; }
 # A correctly signed non-event: "Malformed event" proves the endpoint exists and the secret is right, and leaves no

@@ -19,6 +19,11 @@ public class PriceFormatter {
         return money.format(locale());
     }
 
+    /** An amount of money as such (a balance, a total): zero is "$0.00", never "Free". */
+    public String amount(Money money) {
+        return money.format(locale());
+    }
+
     /** What a buyer pays: "$19.00", "Free", or for pay-what-you-want "$5.00+" / "Name your price". */
     public String offer(Product product) {
         if (!product.isPayWhatYouWant()) {

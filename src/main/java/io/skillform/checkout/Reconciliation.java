@@ -10,6 +10,7 @@ import io.skillform.payment.PaymentGateway;
 import io.skillform.payment.PaymentGateways;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.payment.PspEvent;
+import io.skillform.platform.ClusterJob;
 import io.skillform.platform.JobLease;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -18,7 +19,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -28,7 +28,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
@@ -54,7 +53,6 @@ public class Reconciliation {
     static final Duration OVERLAP = Duration.ofMinutes(10);
     private static final int MAX_EVENT_PAGES = 100;
     private static final int ORDER_PAGE = 100;
-    private static final String JOB = "reconciliation";
 
     @Resource
     private TimerService timers;
@@ -88,15 +86,12 @@ public class Reconciliation {
     @ConfigProperty(name = "skillform.reconcile.pending-after-seconds", defaultValue = "900")
     long pendingAfterSeconds;
 
-    private final String node = UUID.randomUUID().toString();
+    private final ClusterJob job = new ClusterJob("reconciliation");
     private final Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void schedule() {
-        if (intervalSeconds > 0) {
-            timers.createIntervalTimer(Duration.ofSeconds(Math.min(intervalSeconds, 60)).toMillis(),
-                    Duration.ofSeconds(intervalSeconds).toMillis(), new TimerConfig("reconciliation", false));
-        }
+        job.schedule(timers, intervalSeconds, Duration.ofMinutes(1));
     }
 
     @Timeout
@@ -106,30 +101,27 @@ public class Reconciliation {
 
     /** One pass; empty if another node holds the lease. Orders younger than {@code pendingAfter} are left alone. */
     public Optional<ReconciliationRun> run(Duration pendingAfter) {
-        if (!lease.take(JOB, node, Duration.ofMinutes(15))) {
-            return Optional.empty();
+        return job.runLeased(lease, Duration.ofMinutes(15), () -> pass(pendingAfter));
+    }
+
+    private ReconciliationRun pass(Duration pendingAfter) {
+        Instant started = clock.instant();
+        // From the last pass that read every event list: a pass that could not reach a PSP leaves its gap to the next.
+        Instant since = journal.lastComplete().map(r -> r.startedAt().minus(OVERLAP)).orElse(started.minus(FIRST_LOOK_BACK));
+        ReconciliationRun run = new ReconciliationRun(started);
+        for (PaymentProvider provider : List.of(PaymentProvider.STRIPE, PaymentProvider.DEV)) {
+            gateways.of(provider).ifPresent(gateway -> readEvents(gateway, since, run));
         }
-        try {
-            Instant started = clock.instant();
-            // From the last pass that read every event list: a pass that could not reach a PSP leaves its gap to the next.
-            Instant since = journal.lastComplete().map(r -> r.startedAt().minus(OVERLAP)).orElse(started.minus(FIRST_LOOK_BACK));
-            ReconciliationRun run = new ReconciliationRun(started);
-            for (PaymentProvider provider : List.of(PaymentProvider.STRIPE, PaymentProvider.DEV)) {
-                gateways.of(provider).ifPresent(gateway -> readEvents(gateway, since, run));
+        checkWaitingOrders(started.minus(pendingAfter), run);
+        recordPspFees(started.minus(FIRST_LOOK_BACK), run);
+        for (PaymentEvent stuck : inbox.unsettledSince(started.minus(Duration.ofMinutes(2)), 100)) {
+            if (inbox.requeue(stuck.id())) {
+                run.requeued();
             }
-            checkWaitingOrders(started.minus(pendingAfter), run);
-            recordPspFees(started.minus(FIRST_LOOK_BACK), run);
-            for (PaymentEvent stuck : inbox.unsettledSince(started.minus(Duration.ofMinutes(2)), 100)) {
-                if (inbox.requeue(stuck.id())) {
-                    run.requeued();
-                }
-            }
-            run.finish(clock.instant());
-            journal.record(run);
-            return Optional.of(run);
-        } finally {
-            lease.release(JOB, node);
         }
+        run.finish(clock.instant());
+        journal.record(run);
+        return run;
     }
 
     private void readEvents(PaymentGateway gateway, Instant since, ReconciliationRun run) {

@@ -49,8 +49,14 @@ public class Earnings {
             return posted;
         }
         Currency currency = order.gross().currency();
-        Optional<Boolean> released = lockHold(order.orderId());
-        OrderPosition position = position(order.orderId(), order.storeId(), currency, released.orElse(false));
+        journal.open(List.of(Account.creator(order.storeId(), AccountKind.CREATOR_PENDING, currency),
+                Account.platform(AccountKind.PSP_CLEARING, currency)));
+        List<Object[]> history = postedLegs(order.orderId());
+        // The hold row exists once the sale is posted. Only then is it locked: a locking read of a row that does not
+        // exist would take a gap lock, and two first sales inserting their holds into that gap would deadlock.
+        boolean sold = history.stream().anyMatch(leg -> TransactionKind.SALE.name().equals(leg[0]));
+        boolean released = sold && lockHold(order.orderId()).orElseThrow();
+        OrderPosition position = fold(new OrderPosition(order.orderId(), order.storeId(), currency, released), history);
         LedgerTerms terms = settings.terms();
         while (true) {
             Optional<JournalEntry> next = position.next(order, funds(order.storeId(), currency), terms);
@@ -63,7 +69,7 @@ public class Earnings {
             position.apply(next.get());
             posted.add(next.get().key());
         }
-        if (released.isEmpty() && position.isCaptured()) {
+        if (!sold && position.isCaptured()) {
             em.createNativeQuery("INSERT INTO earning_hold (order_id, store_id, currency, release_at) VALUES (?, ?, ?, ?)")
                     .setParameter(1, order.orderId()).setParameter(2, order.storeId())
                     .setParameter(3, currency.getCurrencyCode())
@@ -97,6 +103,7 @@ public class Earnings {
         Object[] row = (Object[]) hold.get(0);
         long storeId = ((Number) row[0]).longValue();
         Currency currency = Currency.getInstance((String) row[1]);
+        journal.open(List.of(Account.creator(storeId, AccountKind.CREATOR_PENDING, currency)));
         OrderPosition position = position(orderId, storeId, currency, false);
         position.release(funds(storeId, currency)).ifPresent(journal::post);
         em.createNativeQuery("UPDATE earning_hold SET released_at = ? WHERE order_id = ?")
@@ -115,6 +122,7 @@ public class Earnings {
 
     /** Records what the PSP charged for an order's payment (its balance transaction's fee); once per order. */
     public boolean recordPspFee(long orderId, Money fee) {
+        journal.open(List.of(Account.platform(AccountKind.PSP_FEES, fee.currency())));
         Optional<Boolean> released = lockHold(orderId);
         if (released.isEmpty()) {
             return false;
@@ -125,7 +133,7 @@ public class Earnings {
         return position.pspFee(fee).flatMap(journal::post).isPresent();
     }
 
-    /** Locks the order's hold row; empty before its sale is posted, else whether it has been released. */
+    /** Locks the order's hold row (callers know it exists); empty if it does not, else whether it has been released. */
     private Optional<Boolean> lockHold(long orderId) {
         List<?> rows = em.createNativeQuery("SELECT released_at FROM earning_hold WHERE order_id = ? FOR UPDATE")
                 .setParameter(1, orderId).getResultList();
@@ -133,14 +141,20 @@ public class Earnings {
     }
 
     private OrderPosition position(long orderId, long storeId, Currency currency, boolean released) {
-        OrderPosition position = new OrderPosition(orderId, storeId, currency, released);
-        List<?> rows = em.createNativeQuery("SELECT t.kind, a.kind, p.amount_minor FROM ledger_transaction t"
+        return fold(new OrderPosition(orderId, storeId, currency, released), postedLegs(orderId));
+    }
+
+    /** The order's postings: transaction kind, account kind, amount. */
+    private List<Object[]> postedLegs(long orderId) {
+        return em.createNativeQuery("SELECT t.kind, a.kind, p.amount_minor FROM ledger_transaction t"
                         + " JOIN ledger_posting p ON p.transaction_id = t.id JOIN ledger_account a ON a.id = p.account_id"
                         + " WHERE t.order_id = ? ORDER BY p.id")
-                .setParameter(1, orderId).getResultList();
-        for (Object row : rows) {
-            Object[] cells = (Object[]) row;
-            position.apply(TransactionKind.valueOf((String) cells[0]), AccountKind.valueOf((String) cells[1]), ((Number) cells[2]).longValue());
+                .setParameter(1, orderId).getResultList().stream().map(row -> (Object[]) row).toList();
+    }
+
+    private static OrderPosition fold(OrderPosition position, List<Object[]> legs) {
+        for (Object[] leg : legs) {
+            position.apply(TransactionKind.valueOf((String) leg[0]), AccountKind.valueOf((String) leg[1]), ((Number) leg[2]).longValue());
         }
         return position;
     }

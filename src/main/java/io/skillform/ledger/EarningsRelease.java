@@ -1,5 +1,6 @@
 package io.skillform.ledger;
 
+import io.skillform.platform.ClusterJob;
 import io.skillform.platform.JobLease;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -8,7 +9,6 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -17,7 +17,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -34,7 +33,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class EarningsRelease {
 
     private static final Logger LOG = Logger.getLogger(EarningsRelease.class.getName());
-    private static final String JOB = "earnings-release";
     private static final int BATCH = 500;
 
     @Resource
@@ -50,15 +48,12 @@ public class EarningsRelease {
     @ConfigProperty(name = "skillform.ledger.release-interval-seconds", defaultValue = "900")
     long intervalSeconds;
 
-    private final String node = UUID.randomUUID().toString();
+    private final ClusterJob job = new ClusterJob("earnings-release");
     private final Clock clock = Clock.systemUTC();
 
     @PostConstruct
     void schedule() {
-        if (intervalSeconds > 0) {
-            timers.createIntervalTimer(Duration.ofSeconds(Math.min(intervalSeconds, 120)).toMillis(),
-                    Duration.ofSeconds(intervalSeconds).toMillis(), new TimerConfig(JOB, false));
-        }
+        job.schedule(timers, intervalSeconds, Duration.ofMinutes(2));
     }
 
     @Timeout
@@ -71,10 +66,7 @@ public class EarningsRelease {
 
     /** Releases every hold due at {@code asOf}; answers how many ended (0 if another node holds the job). */
     public int releaseDue(Instant asOf) {
-        if (!lease.take(JOB, node, Duration.ofMinutes(15))) {
-            return 0;
-        }
-        try {
+        return job.runLeased(lease, Duration.ofMinutes(15), () -> {
             int released = 0;
             List<Long> due;
             do {
@@ -86,8 +78,6 @@ public class EarningsRelease {
                 }
             } while (due.size() == BATCH);
             return released;
-        } finally {
-            lease.release(JOB, node);
-        }
+        }).orElse(0);
     }
 }

@@ -27,9 +27,10 @@ import java.util.TreeMap;
 @TransactionAttribute(TransactionAttributeType.SUPPORTS)
 public class EarningsReport {
 
-    private static final String LINE_COLUMNS = "SELECT p.id, p.posted_at, t.kind, t.memo, t.order_id, a.kind, a.currency,"
+    private static final String LINE_SELECT = "SELECT p.id, p.posted_at, t.kind, t.memo, t.order_id, a.kind, a.currency,"
             + " p.amount_minor, p.balance_after_minor FROM ledger_posting p JOIN ledger_transaction t ON t.id = p.transaction_id"
-            + " JOIN ledger_account a ON a.id = p.account_id WHERE p.store_id = ? AND p.posted_at >= ? AND p.posted_at < ?";
+            + " JOIN ledger_account a ON a.id = p.account_id";
+    private static final String LINE_RANGE = " WHERE p.store_id = ? AND p.posted_at >= ? AND p.posted_at < ?";
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
@@ -37,8 +38,7 @@ public class EarningsReport {
     /** Per currency the store has earned in: balances and lifetime totals. */
     public List<CurrencyEarnings> summary(long storeId) {
         Map<Currency, long[]> balances = new TreeMap<>((a, b) -> a.getCurrencyCode().compareTo(b.getCurrencyCode()));
-        for (LedgerAccount account : em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store", LedgerAccount.class)
-                .setParameter("store", storeId).getResultList()) {
+        for (LedgerAccount account : accounts(storeId)) {
             balances.computeIfAbsent(account.currency(), c -> new long[3])[account.kind().ordinal()] = account.shownBalance();
         }
         Map<Currency, Object[]> totals = new HashMap<>();
@@ -61,6 +61,12 @@ public class EarningsReport {
                     Money.of(number(sums[3]), currency), Money.of(number(sums[4]), currency), number(sums[5])));
         });
         return summary;
+    }
+
+    /** The store's accounts: a read of a few rows by key. */
+    public List<LedgerAccount> accounts(long storeId) {
+        return em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store ORDER BY a.currency, a.kind", LedgerAccount.class)
+                .setParameter("store", storeId).getResultList();
     }
 
     /** Net earnings per day from {@code from} to {@code to}, every day present (0 where nothing happened). */
@@ -86,9 +92,14 @@ public class EarningsReport {
                 .setParameter(1, storeId).setParameter(2, Date.valueOf(from)).setParameter(3, Date.valueOf(to)).getSingleResult());
     }
 
-    /** One page of the store's ledger lines in the range, newest first. */
+    /**
+     * One page of the store's ledger lines in the range, newest first. The page's postings are found in the index
+     * alone, then joined: a far page skips index entries, not joined rows.
+     */
     public List<LedgerLine> lines(long storeId, LocalDate from, LocalDate to, int first, int max) {
-        return lines(range(em.createNativeQuery(LINE_COLUMNS + " ORDER BY p.posted_at DESC, p.id DESC LIMIT ? OFFSET ?"), storeId, from, to)
+        return lines(range(em.createNativeQuery(LINE_SELECT + " JOIN (SELECT id FROM ledger_posting WHERE store_id = ? AND posted_at >= ?"
+                        + " AND posted_at < ? ORDER BY posted_at DESC, id DESC LIMIT ? OFFSET ?) page ON page.id = p.id"
+                        + " ORDER BY p.posted_at DESC, p.id DESC"), storeId, from, to)
                 .setParameter(4, max).setParameter(5, first).getResultList());
     }
 
@@ -98,10 +109,10 @@ public class EarningsReport {
      */
     public List<LedgerLine> linesAfter(long storeId, LocalDate from, LocalDate to, LedgerLine after, int max) {
         if (after == null) {
-            return lines(range(em.createNativeQuery(LINE_COLUMNS + " ORDER BY p.posted_at, p.id LIMIT ?"), storeId, from, to)
+            return lines(range(em.createNativeQuery(LINE_SELECT + LINE_RANGE + " ORDER BY p.posted_at, p.id LIMIT ?"), storeId, from, to)
                     .setParameter(4, max).getResultList());
         }
-        return lines(range(em.createNativeQuery(LINE_COLUMNS + " AND (p.posted_at > ? OR (p.posted_at = ? AND p.id > ?))"
+        return lines(range(em.createNativeQuery(LINE_SELECT + LINE_RANGE + " AND (p.posted_at > ? OR (p.posted_at = ? AND p.id > ?))"
                         + " ORDER BY p.posted_at, p.id LIMIT ?"), storeId, from, to)
                 .setParameter(4, Timestamp.from(after.postedAt())).setParameter(5, Timestamp.from(after.postedAt()))
                 .setParameter(6, after.id()).setParameter(7, max).getResultList());

@@ -1,32 +1,38 @@
 package io.skillform.ledger;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import java.sql.Date;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
+import java.util.Arrays;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
-import java.util.stream.Collectors;
+import java.util.TreeSet;
 
 /**
  * Posts journal entries. Always inside the caller's transaction — the one that changes what caused the money to
  * move — so the order's change and its postings commit or roll back together.
  * <p>
- * Locks are taken in one global order, a store's accounts before the platform's, each group in its unique index's
- * order, so two postings never wait for each other in a cycle.
+ * Locks are taken in one global order — a store's accounts before the platform's, whole groups — so two postings
+ * never wait for each other in a cycle; accounts are opened before a transaction's first lock (see {@link #open}).
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.MANDATORY)
@@ -34,6 +40,12 @@ public class Journal {
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
+
+    @Inject
+    private AccountOpening opening;
+
+    @Resource
+    private TransactionSynchronizationRegistry transactions;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -65,40 +77,83 @@ public class Journal {
     }
 
     /**
-     * Locks the accounts (creating those that do not exist yet) for the rest of the transaction. Balances read
-     * through the result are current and cannot change until commit.
+     * Locks the accounts' groups (all of a store's accounts in a currency, or all of the platform's), opening any
+     * account that does not exist yet, for the rest of the transaction. Balances read through the result are current
+     * and cannot change until commit.
      */
     public Map<Account, LedgerAccount> lock(Collection<Account> accounts) {
-        // Stores' groups before the platform's (store 0); within a group the database locks in index order.
-        Map<Long, Map<Currency, List<Account>>> groups = accounts.stream().collect(Collectors.groupingBy(Account::storeId,
-                () -> new TreeMap<>(Comparator.reverseOrder()),
-                Collectors.groupingBy(Account::currency, () -> new TreeMap<>(Comparator.comparing(Currency::getCurrencyCode)),
-                        Collectors.toList())));
+        // Stores' groups before the platform's (store 0), then by currency, whole groups: the one order every
+        // transaction locks in.
+        Map<Long, Set<Currency>> groups = new TreeMap<>(Comparator.reverseOrder());
+        accounts.forEach(a -> groups.computeIfAbsent(a.storeId(), s -> new TreeSet<>(Comparator.comparing(Currency::getCurrencyCode)))
+                .add(a.currency()));
+        GroupsSeen seen = groupsSeen();
         Map<Account, LedgerAccount> locked = new HashMap<>();
-        groups.forEach((store, byCurrency) -> byCurrency.forEach((currency, wanted) -> {
-            List<LedgerAccount> rows = lockGroup(store, currency);
-            if (rows.stream().map(LedgerAccount::name).collect(Collectors.toSet()).containsAll(wanted)) {
-                rows.forEach(row -> locked.put(row.name(), row));
-                return;
+        groups.forEach((store, currencies) -> currencies.forEach(currency -> {
+            String group = store + ":" + currency.getCurrencyCode();
+            if (!seen.existing.contains(group) && existing(store, currency) < kindsOf(store).size()) {
+                if (seen.locking) {
+                    // Opening it now would wait for this very transaction's locks (see open).
+                    throw new IllegalStateException("Accounts " + group + " must be opened before the transaction's first lock");
+                }
+                opening.open(store, currency);
             }
-            for (Account missing : wanted) {
-                em.createNativeQuery("INSERT IGNORE INTO ledger_account (store_id, kind, currency, balance_minor, postings, updated_at)"
-                                + " VALUES (?, ?, ?, 0, 0, ?)")
-                        .setParameter(1, missing.storeId()).setParameter(2, missing.kind().name())
-                        .setParameter(3, currency.getCurrencyCode()).setParameter(4, java.sql.Timestamp.from(clock.instant()))
-                        .executeUpdate();
-            }
-            lockGroup(store, currency).forEach(row -> locked.put(row.name(), row));
+            seen.existing.add(group);
+            seen.locking = true;
+            // The group's rows in the unique index's order (store, currency, kind).
+            em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store AND a.currency = :currency ORDER BY a.kind",
+                            LedgerAccount.class)
+                    .setParameter("store", store).setParameter("currency", currency)
+                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                    .getResultList().forEach(row -> locked.put(row.name(), row));
         }));
         return locked;
     }
 
-    private List<LedgerAccount> lockGroup(long store, Currency currency) {
-        return em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store AND a.currency = :currency ORDER BY a.kind",
-                        LedgerAccount.class)
-                .setParameter("store", store).setParameter("currency", currency)
-                .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                .getResultList();
+    /**
+     * Opens the accounts' groups that do not exist yet, each in a transaction of its own ({@link AccountOpening}).
+     * Called before a transaction's first lock on an account: InnoDB locks the gap next to a locked account row, and
+     * an account opened into that gap would wait for the very transaction that needs it.
+     */
+    public void open(Collection<Account> accounts) {
+        GroupsSeen seen = groupsSeen();
+        if (seen.locking) {
+            throw new IllegalStateException("Accounts are opened before the transaction's first lock");
+        }
+        for (Account account : accounts) {
+            String group = account.storeId() + ":" + account.currency().getCurrencyCode();
+            if (!seen.existing.contains(group) && existing(account.storeId(), account.currency()) < kindsOf(account.storeId()).size()) {
+                opening.open(account.storeId(), account.currency());
+            }
+            // Known to exist from now on, whatever this transaction's older snapshot says.
+            seen.existing.add(group);
+        }
+    }
+
+    /** The kinds of a group, in lock order. */
+    static List<AccountKind> kindsOf(long store) {
+        return Arrays.stream(AccountKind.values()).filter(kind -> kind.isCreator() == (store != Account.PLATFORM))
+                .sorted(Comparator.comparing(AccountKind::name)).toList();
+    }
+
+    /** What this transaction knows of account groups: which exist, and whether it has locked any yet. */
+    private static final class GroupsSeen {
+        final Set<String> existing = new HashSet<>();
+        boolean locking;
+    }
+
+    private GroupsSeen groupsSeen() {
+        GroupsSeen seen = (GroupsSeen) transactions.getResource(GroupsSeen.class);
+        if (seen == null) {
+            seen = new GroupsSeen();
+            transactions.putResource(GroupsSeen.class, seen);
+        }
+        return seen;
+    }
+
+    private long existing(long store, Currency currency) {
+        return ((Number) em.createNativeQuery("SELECT COUNT(*) FROM ledger_account WHERE store_id = ? AND currency = ?")
+                .setParameter(1, store).setParameter(2, currency.getCurrencyCode()).getSingleResult()).longValue();
     }
 
     /**

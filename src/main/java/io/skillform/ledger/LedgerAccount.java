@@ -1,6 +1,7 @@
 package io.skillform.ledger;
 
 import io.skillform.shared.CurrencyConverter;
+import io.skillform.shared.Money;
 import jakarta.persistence.Column;
 import jakarta.persistence.Convert;
 import jakarta.persistence.Entity;
@@ -78,5 +79,9 @@ public class LedgerAccount {
     /** On the account's normal side (see {@link AccountKind#shown}). */
     public long shownBalance() {
         return kind.shown(balance);
+    }
+
+    public Money shownMoney() {
+        return Money.of(shownBalance(), currency);
     }
 }

@@ -1,5 +1,6 @@
 package io.skillform.ledger;
 
+import io.skillform.platform.ClusterJob;
 import io.skillform.platform.JobLease;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
@@ -8,14 +9,12 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.ejb.Timeout;
-import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Optional;
-import java.util.UUID;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -32,7 +31,6 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 public class TrialBalance {
 
     private static final Logger LOG = Logger.getLogger(TrialBalance.class.getName());
-    private static final String JOB = "trial-balance";
 
     @Resource
     private TimerService timers;
@@ -47,14 +45,11 @@ public class TrialBalance {
     @ConfigProperty(name = "skillform.ledger.trial-balance-interval-seconds", defaultValue = "3600")
     long intervalSeconds;
 
-    private final String node = UUID.randomUUID().toString();
+    private final ClusterJob job = new ClusterJob("trial-balance");
 
     @PostConstruct
     void schedule() {
-        if (intervalSeconds > 0) {
-            timers.createIntervalTimer(Duration.ofSeconds(Math.min(intervalSeconds, 300)).toMillis(),
-                    Duration.ofSeconds(intervalSeconds).toMillis(), new TimerConfig(JOB, false));
-        }
+        job.schedule(timers, intervalSeconds, Duration.ofMinutes(5));
     }
 
     @Timeout
@@ -64,17 +59,12 @@ public class TrialBalance {
 
     /** One trial balance; empty if it is running elsewhere. */
     public Optional<TrialBalanceRun> run() {
-        if (!lease.take(JOB, node, Duration.ofMinutes(30))) {
-            return Optional.empty();
-        }
-        try {
+        return job.runLeased(lease, Duration.ofMinutes(30), () -> {
             TrialBalanceRun run = checks.check();
             if (!run.isBalanced()) {
                 LOG.severe(() -> "Trial balance: " + run.problems() + " discrepancies in the ledger: " + run.report());
             }
-            return Optional.of(run);
-        } finally {
-            lease.release(JOB, node);
-        }
+            return run;
+        });
     }
 }

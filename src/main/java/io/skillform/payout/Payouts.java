@@ -36,6 +36,7 @@ public class Payouts {
     public Payout request(long storeId, Money amount, long requestedBy) {
         Account available = Account.creator(storeId, AccountKind.CREATOR_AVAILABLE, amount.currency());
         Account paidOut = Account.creator(storeId, AccountKind.CREATOR_PAID_OUT, amount.currency());
+        journal.open(List.of(available));
         LedgerAccount balance = journal.lock(List.of(available, paidOut)).get(available);
         Money left = Money.of(balance.shownBalance(), amount.currency());
         if (!left.isAtLeast(amount)) {

@@ -6,9 +6,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import io.skillform.testing.Pages;
+import io.skillform.testing.TestDatabase;
 import io.skillform.testing.TestAccounts;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -19,7 +19,6 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
-import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -89,7 +88,7 @@ class CheckoutBrowserIT extends BrowserTest {
     @Test
     void payWhatYouWantRefusesLessThanTheMinimumAndChargesTheChosenAmount() throws Exception {
         String slug = "pwyw-" + UUID.randomUUID().toString().substring(0, 8);
-        try (Connection db = db(); PreparedStatement insert = db.prepareStatement(
+        try (Connection db = TestDatabase.connect(); PreparedStatement insert = db.prepareStatement(
                 "INSERT INTO product (store_id, slug, title, description, price_minor, price_currency, pricing, status,"
                         + " created_at, published_at) SELECT id, ?, 'Tip Jar Zine', 'Pay what you like.', 300, 'USD',"
                         + " 'PAY_WHAT_YOU_WANT', 'PUBLISHED', UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) FROM store WHERE handle = 'demo'")) {
@@ -176,27 +175,15 @@ class CheckoutBrowserIT extends BrowserTest {
     }
 
     private void startCheckout(String productPath, String email, String amount) {
-        browser.get(url(productPath));
-        Browser.clickAndWait(browser, browser.findElement(By.id("buy")));
-        Pages.fill(browser, "checkout:email", email);
-        if (amount != null) {
-            Pages.fill(browser, "checkout:amount", amount);
-        }
-        Browser.clickAndWait(browser, browser.findElement(By.id("checkout:pay")));
+        Pages.startCheckout(browser, url(productPath), email, amount);
     }
 
     private void waitForStatus(String status) {
-        // The poll re-renders the status while we look: a stale element is simply read again.
-        new WebDriverWait(browser, WEBHOOK).ignoring(StaleElementReferenceException.class)
-                .until(d -> status.equals(d.findElement(By.id("status")).getAttribute("data-status")));
-    }
-
-    private static Connection db() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        Pages.waitForOrderStatus(browser, status, WEBHOOK);
     }
 
     private static List<String> ordersOf(String email) {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(
+        try (Connection db = TestDatabase.connect(); PreparedStatement query = db.prepareStatement(
                 "SELECT status FROM customer_order WHERE buyer_email = ? ORDER BY id")) {
             query.setString(1, email);
             List<String> statuses = new ArrayList<>();
@@ -212,12 +199,6 @@ class CheckoutBrowserIT extends BrowserTest {
     }
 
     private static long count(String sql, String parameter) throws SQLException {
-        try (Connection db = db(); PreparedStatement query = db.prepareStatement(sql)) {
-            query.setString(1, parameter);
-            try (ResultSet rows = query.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
+        return TestDatabase.single(sql, parameter);
     }
 }

@@ -384,6 +384,12 @@ class StripeCheckoutIT {
             assertEquals(1, count("SELECT COUNT(*) FROM payment_event WHERE provider = 'STRIPE' AND event_id = ?", id));
             assertEquals(1, count("SELECT COUNT(*) FROM payment_event WHERE status = 'PROCESSED' AND event_id = ?", id));
         }
+        // The ledger too: one sale, one refund of the PSP's total, however many deliveries.
+        assertEquals(List.of("order:" + order.id() + ":capture", "order:" + order.id() + ":refund:1000"),
+                column("SELECT idempotency_key FROM ledger_transaction WHERE order_id = ? ORDER BY id", order.id()));
+        assertEquals(PRICE - 1000, count("SELECT COALESCE(SUM(p.amount_minor), 0) FROM ledger_posting p JOIN ledger_transaction t"
+                + " ON t.id = p.transaction_id JOIN ledger_account a ON a.id = p.account_id WHERE t.order_id = ?"
+                + " AND a.kind = 'PSP_CLEARING'", order.id()), "the PSP holds what was not refunded");
     }
 
     @Test
@@ -493,6 +499,7 @@ class StripeCheckoutIT {
                         StripeStub.session(StripeStub.newId("cs_test_"), 999_999_997L, "expired", "unpaid", 900, "eur", null)));
         stripe.eventPages(List.of(firstPage, secondPage));
         stripe.session(StripeStub.session(sessionId, order.id(), "complete", "paid", PRICE, "eur", paymentIntent));
+        stripe.settledPayment(paymentIntent, PRICE, 93, "eur");
 
         ReconciliationRun run = reconciliation.run(Duration.ZERO).orElseThrow(() -> new AssertionError("the lease was free"));
 
@@ -502,6 +509,10 @@ class StripeCheckoutIT {
         assertNotNull(row.get("paid_at"));
         assertEquals(List.of("PENDING", "PAID"), transitions(order.id()));
         assertEquals("reconciliation", single("SELECT cause FROM order_transition WHERE to_status = 'PAID' AND order_id = ?", order.id()));
+        // The same pass asked Stripe what the payment cost (its balance transaction) and booked it as the platform's.
+        assertEquals(93, count("SELECT p.amount_minor FROM ledger_posting p JOIN ledger_transaction t ON t.id = p.transaction_id"
+                + " JOIN ledger_account a ON a.id = p.account_id WHERE t.idempotency_key = ? AND a.kind = 'PSP_FEES'",
+                "order:" + order.id() + ":psp-fee"));
 
         assertNotNull(run.id());
         Map<String, Object> recorded = row("SELECT * FROM reconciliation_run WHERE id = ?", run.id())
@@ -616,17 +627,20 @@ class StripeCheckoutIT {
     }
 
     private List<String> transitions(long orderId) throws SQLException {
-        List<String> path = new ArrayList<>();
-        try (Connection c = db.getConnection();
-             PreparedStatement q = c.prepareStatement("SELECT to_status FROM order_transition WHERE order_id = ? ORDER BY id")) {
-            q.setLong(1, orderId);
+        return column("SELECT to_status FROM order_transition WHERE order_id = ? ORDER BY id", orderId);
+    }
+
+    private List<String> column(String sql, Object parameter) throws SQLException {
+        List<String> values = new ArrayList<>();
+        try (Connection c = db.getConnection(); PreparedStatement q = c.prepareStatement(sql)) {
+            q.setObject(1, parameter);
             try (ResultSet rows = q.executeQuery()) {
                 while (rows.next()) {
-                    path.add(rows.getString(1));
+                    values.add(rows.getString(1));
                 }
             }
         }
-        return path;
+        return values;
     }
 
     private Optional<Map<String, Object>> row(String sql, Object parameter) {

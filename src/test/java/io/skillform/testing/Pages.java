@@ -5,6 +5,7 @@ import java.time.Duration;
 import java.util.List;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
@@ -30,6 +31,23 @@ public final class Pages {
     public static void logIn(WebDriver browser, String baseUrl, String email, String password) {
         browser.get(baseUrl + "/login");
         submitLogin(browser, email, password);
+    }
+
+    /** From a product page through "Buy" and the checkout form (amount: for pay-what-you-want, else null). */
+    public static void startCheckout(WebDriver browser, String productUrl, String email, String amount) {
+        browser.get(productUrl);
+        Browser.clickAndWait(browser, browser.findElement(By.id("buy")));
+        fill(browser, "checkout:email", email);
+        if (amount != null) {
+            fill(browser, "checkout:amount", amount);
+        }
+        Browser.clickAndWait(browser, browser.findElement(By.id("checkout:pay")));
+    }
+
+    /** Waits until the order page shows the status (it polls: a re-rendered element is simply read again). */
+    public static void waitForOrderStatus(WebDriver browser, String status, Duration patience) {
+        new WebDriverWait(browser, patience).ignoring(StaleElementReferenceException.class)
+                .until(d -> status.equals(d.findElement(By.id("status")).getAttribute("data-status")));
     }
 
     /** Signs up on /signup; with a store handle, as a creator. */

@@ -145,6 +145,22 @@ public final class StripeStub implements AutoCloseable {
     }
 
     /**
+     * {@code GET /v1/payment_intents/{id}} answers with the PaymentIntent, its latest charge and that charge's
+     * balance transaction expanded — only when asked to ({@code expand[0]=latest_charge.balance_transaction}, as
+     * stripe-java encodes it).
+     */
+    public void settledPayment(String paymentIntent, long amount, long fee, String currency) {
+        JsonObject balance = Json.createObjectBuilder().add("id", newId("txn_")).add("object", "balance_transaction")
+                .add("amount", amount).add("fee", fee).add("net", amount - fee).add("currency", currency).build();
+        JsonObject charge = Json.createObjectBuilder().add("id", newId("ch_")).add("object", "charge").add("amount", amount)
+                .add("currency", currency).add("payment_intent", paymentIntent).add("balance_transaction", balance).build();
+        server.stubFor(get(urlPathEqualTo("/v1/payment_intents/" + paymentIntent))
+                .withQueryParam("expand[0]", equalTo("latest_charge.balance_transaction"))
+                .willReturn(json(200, Json.createObjectBuilder().add("id", paymentIntent).add("object", "payment_intent")
+                        .add("amount", amount).add("currency", currency).add("status", "succeeded").add("latest_charge", charge).build())));
+    }
+
+    /**
      * {@code GET /v1/events} answers page by page as Stripe paginates: the first request (no starting_after) gets the
      * first page, a request with starting_after = the last id of page n gets page n + 1; has_more is set on all but
      * the last.

@@ -1,0 +1,405 @@
+#!/usr/bin/env bash
+# Ledger reads as history grows, measured side by side in one run on one server:
+#   small  = the ledger as it is, topped up to SMALL postings (all stores and the platform together) if it has fewer
+#   large  = the same after loading up to LARGE postings
+# At each size:
+#   me         = GET /api/v1/me with the same token: token check and JSON, no ledger (the floor for "balance")
+#   balance    = GET /api/v1/me/balance with the demo creator's API token (the store's accounts by key)
+#   dashboard  = GET /dashboard/earnings as the signed-in demo creator (summary, 30-day chart, first page of the last
+#                90 days' lines)
+#   paced      = balance and dashboard again at half the rate each just sustained (PACED=1): the p99 at normal
+#                load rather than with every core saturated (on a small machine 4 connections saturate it)
+#   csv        = GET /dashboard/earnings.csv, the whole history, once with curl (streamed in keyset pages)
+#   trial      = the trial balance's queries (TrialBalanceChecks) run with the mysql client in one consistent
+#                snapshot, timed one by one; their findings are also the integrity check of the load (want 0 each)
+#   plans      = ANALYZE of the dashboard's and the export's queries (EarningsReport): access path, key, rows examined
+# Targets (the issue): balance p99 < 20 ms, dashboard p99 < 200 ms, both flat from SMALL to LARGE.
+#
+# Loading: synthetic SALE transactions of the demo store in USD, posted_at spread over the last LOAD_DAYS days
+# (ascending with the posting id, so every account's running balance follows both), each with three postings as the
+# Journal writes them: Dr PSP_CLEARING (platform) gross, Cr FEE_REVENUE (platform) fee = round(5 % of gross) + 30,
+# Cr CREATOR_PENDING (store) gross - fee. In batches of BATCH transactions, each one database transaction that locks
+# the store's and then the platform's USD accounts (the Journal's lock order), inserts transactions and postings
+# (balance_after_minor = the locked balance + the running sum by posting id; multi-row INSERT … VALUES built in SQL,
+# see load_sales), adds to the accounts' balances and posting counts and to the store's earnings_day rows. Ledger
+# rows are immutable: the loaded history stays (keys bench:<run>:<n>:sale), and a second run starts where the first
+# left off (its "small" is then the current size). Before measuring, each phase waits for InnoDB to settle.
+#
+# Usage: start the app (mvn -Pdev wildfly:run, demo data), then: bench/ledger.sh [base-url]
+# Env: BASE_URL (http://localhost:8080), SMALL (10000 postings), LARGE (1000000 postings), DURATION (15s),
+#      CONNECTIONS (4), THREADS (2), PACED (1), SETTLE_TIMEOUT (300 s: the longest wait for InnoDB after a load),
+#      BATCH (20000 transactions per load transaction), LOAD_DAYS (1095), STORE (demo), TOKEN (sfk_demo_creator),
+#      EMAIL (creator@demo.skillform.test), PASSWORD (demo-creator-2026), SERVER_PID / DB_PID (found from the
+#      listening ports; for CPU figures), DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (root), DB_PASSWORD (empty),
+#      DB_NAME (skillform).
+set -euo pipefail
+
+BASE=${1:-${BASE_URL:-http://localhost:8080}}
+SMALL=${SMALL:-10000}
+LARGE=${LARGE:-1000000}
+DURATION=${DURATION:-15s}
+CONNECTIONS=${CONNECTIONS:-4}
+THREADS=${THREADS:-2}
+PACED=${PACED:-1}
+SETTLE_TIMEOUT=${SETTLE_TIMEOUT:-300}
+BATCH=${BATCH:-20000}
+LOAD_DAYS=${LOAD_DAYS:-1095}
+STORE=${STORE:-demo}
+TOKEN=${TOKEN:-sfk_demo_creator}
+EMAIL=${EMAIL:-creator@demo.skillform.test}
+PASSWORD=${PASSWORD:-demo-creator-2026}
+DB_HOST=${DB_HOST:-127.0.0.1}
+DB_PORT=${DB_PORT:-3307}
+DB_USER=${DB_USER:-root}
+DB_PASSWORD=${DB_PASSWORD:-}
+DB_NAME=${DB_NAME:-skillform}
+ME=/api/v1/me
+BALANCE=/api/v1/me/balance
+DASHBOARD=/dashboard/earnings
+CSV=/dashboard/earnings.csv
+HERE=$(cd "$(dirname "$0")" && pwd)
+WORK=$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")
+trap 'rm -rf "$WORK"' EXIT
+RUN=$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n' | cut -c1-7)
+
+# sql, log, CPU accounting, wrk and the MariaDB client: shared with the other bench scripts.
+. "$HERE/lib.sh"
+get() { sed -n "s/^$1=//p" <<< "$2"; }
+ms_now() { date +%s%N | cut -c1-13; }
+field() { get "$2" "$(cat "$WORK/$1")"; }   # a key of a phase's result file
+
+status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "$BASE$BALANCE")
+[ "$status" = 200 ] || { echo "$BASE$BALANCE answers $status with token $TOKEN; is the app running with demo data?" >&2; exit 1; }
+STORE_ID=$(sql -e "SELECT id FROM store WHERE handle = '$STORE'")
+[ -n "$STORE_ID" ] || { echo "no store '$STORE'" >&2; exit 1; }
+
+# Signs in as the creator with the login form (JSF: its ViewState and submit button, as a browser posts them) and
+# prints the JSESSIONID it ends with (the session id changes at login).
+login() {
+    local jar="$WORK/cookies.txt" page form viewstate action submit_name submit_value status body
+    rm -f "$jar"
+    page=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
+    form=$(sed -n '/<form id="login"/,/<\/form>/p' <<< "$page")
+    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$form" | head -1 | sed 's/.*value="//; s/"$//')
+    action=$(grep -o '<form id="login"[^>]*action="[^"]*"' <<< "$form" | sed 's/.*action="//; s/"$//')
+    submit_name=$(grep -o '<input[^>]*type="submit"[^>]*>' <<< "$form" | head -1 | grep -o 'name="[^"]*"' | sed 's/name="//; s/"$//')
+    submit_value=$(grep -o '<input[^>]*type="submit"[^>]*>' <<< "$form" | head -1 | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
+    [ -n "$viewstate" ] && [ -n "$action" ] && [ -n "$submit_name" ] || { echo "no login form at $BASE/login" >&2; return 1; }
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "login=login" --data-urlencode "login:email=$EMAIL" \
+        --data-urlencode "login:password=$PASSWORD" --data-urlencode "$submit_name=$submit_value" \
+        --data-urlencode "jakarta.faces.ViewState=$viewstate" "${BASE%/}${action#"${BASE%/}"}"
+    body=$(curl -s -b "$jar" -w '\n%{http_code}' "$BASE$DASHBOARD")
+    status=${body##*$'\n'}
+    if [ "$status" != 200 ] || ! grep -q 'Earnings' <<< "$body" || grep -q '<form id="login"' <<< "$body"; then
+        echo "login as $EMAIL failed: $BASE$DASHBOARD answers $status $(grep -q '<form id="login"' <<< "$body" && echo '(the login form)')" >&2
+        return 1
+    fi
+    awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -1
+}
+
+# Runs wrk; extra arguments go to wrk. Prints key=value lines: rps, requests, p50, p90, p99 (ms), non2xx, errors and
+# the CPU figures.
+measure() {
+    local url=$1; shift
+    local out="$WORK/wrk.$RANDOM.txt" before after result n
+    before=$(cpu_snapshot)
+    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" "$url" > "$out"
+    after=$(cpu_snapshot)
+    result=$(awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        function secs(v) { if (v ~ /ms$/) return v / 1000; if (v ~ /m$/) return v * 60; return v + 0 }
+        / requests in / { sub(",", "", $4); requests = $1; seconds = secs($4) }
+        $1 == "50%" { p50 = ms($2) } $1 == "90%" { p90 = ms($2) } $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { bad = $5 }
+        /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
+        END {
+            printf "requests=%d\nrps=%.0f\np50=%.2f\np90=%.2f\np99=%.2f\nnon2xx=%d\nerrors=%d\n",
+                requests, (requests - bad) / seconds, p50, p90, p99, bad, errors
+        }' "$out")
+    echo "$result"
+    n=$(( $(get requests "$result") - $(get non2xx "$result") ))
+    cpu_delta "$before" "$after" "$n"
+}
+
+postings() { sql -e "SELECT COUNT(*) FROM ledger_posting"; }
+
+# Loads COUNT sale transactions numbered FIRST… of a phase whose sales are numbered PHASE_FIRST… PHASE_FIRST+TOTAL-1
+# (their position in the phase places them in time), in one database transaction.
+load_sales() {
+    local first=$1 count=$2 phase_first=$3 total=$4
+    sql <<SQL
+SET @store = $STORE_ID, @now = UTC_TIMESTAMP(6), SESSION group_concat_max_len = 1 << 30;
+SET @end = @now - INTERVAL 1 MINUTE, @span_us = $LOAD_DAYS * 86400 * 1000000;
+INSERT IGNORE INTO ledger_account (store_id, kind, currency, balance_minor, postings, updated_at)
+  VALUES (@store, 'CREATOR_PENDING', 'USD', 0, 0, @now), (0, 'PSP_CLEARING', 'USD', 0, 0, @now),
+         (0, 'FEE_REVENUE', 'USD', 0, 0, @now);
+CREATE TEMPORARY TABLE bench_sale (n BIGINT NOT NULL PRIMARY KEY, idem VARCHAR(120) NOT NULL, gross BIGINT NOT NULL,
+                                   fee BIGINT NOT NULL, posted_at DATETIME(6) NOT NULL, tx BIGINT NULL, UNIQUE KEY (idem))
+  SELECT n, CONCAT('bench:$RUN:', n, ':sale') AS idem, gross, ROUND(gross * 0.05) + 30 AS fee,
+         @end - INTERVAL FLOOR(($phase_first + $total - 1 - n) * (@span_us / $total)) MICROSECOND AS posted_at
+  FROM (SELECT $first - 1 + CAST(seq AS SIGNED) AS n, 500 + ($first - 1 + CAST(seq AS SIGNED)) * 7919 % 9500 AS gross
+        FROM seq_1_to_$count) s;
+CREATE TEMPORARY TABLE bench_leg (rn BIGINT NOT NULL PRIMARY KEY, tx BIGINT NOT NULL, account BIGINT NOT NULL,
+                                  store BIGINT NOT NULL, amount BIGINT NOT NULL, posted_at DATETIME(6) NOT NULL);
+
+START TRANSACTION;
+-- The Journal's lock order: the store's accounts, then the platform's, each in its unique index's order.
+SELECT GROUP_CONCAT(id) INTO @locked_store FROM ledger_account WHERE store_id = @store AND currency = 'USD' FOR UPDATE;
+SELECT GROUP_CONCAT(id) INTO @locked_platform FROM ledger_account WHERE store_id = 0 AND currency = 'USD' FOR UPDATE;
+SELECT id, balance_minor INTO @creator, @creator_before FROM ledger_account
+  WHERE store_id = @store AND currency = 'USD' AND kind = 'CREATOR_PENDING';
+SELECT id, balance_minor INTO @clearing, @clearing_before FROM ledger_account
+  WHERE store_id = 0 AND currency = 'USD' AND kind = 'PSP_CLEARING';
+SELECT id, balance_minor INTO @fees, @fees_before FROM ledger_account
+  WHERE store_id = 0 AND currency = 'USD' AND kind = 'FEE_REVENUE';
+-- Multi-row INSERT … VALUES built here and executed: MariaDB 11.4.5 refuses INSERT … SELECT from a table into a
+-- table with a BEFORE UPDATE trigger (ERROR 1048 "Column … cannot be null"), and the ledger's tables have them.
+SELECT CONCAT('INSERT INTO ledger_transaction (idempotency_key, kind, store_id, order_id, memo, posted_at) VALUES ',
+              GROUP_CONCAT('(', QUOTE(idem), ', ''SALE'', ', @store, ', NULL, ', QUOTE(CONCAT('Sale, bench $RUN #', n)), ', ',
+                           QUOTE(posted_at), ')' ORDER BY n SEPARATOR ','))
+  INTO @insert FROM bench_sale;
+PREPARE insert_rows FROM @insert; EXECUTE insert_rows; DEALLOCATE PREPARE insert_rows;
+UPDATE bench_sale s JOIN ledger_transaction t ON t.idempotency_key = s.idem SET s.tx = t.id;
+INSERT INTO bench_leg SELECT n * 3, tx, @clearing, 0, gross, posted_at FROM bench_sale;
+INSERT INTO bench_leg SELECT n * 3 + 1, tx, @fees, 0, -fee, posted_at FROM bench_sale;
+INSERT INTO bench_leg SELECT n * 3 + 2, tx, @creator, @store, fee - gross, posted_at FROM bench_sale;
+-- One statement, in rn order: the ids follow rn, and so do the running balances.
+SELECT CONCAT('INSERT INTO ledger_posting (transaction_id, account_id, store_id, amount_minor, balance_after_minor, posted_at) VALUES ',
+              GROUP_CONCAT('(', tx, ',', account, ',', store, ',', amount, ',', after, ',', QUOTE(posted_at), ')' ORDER BY rn SEPARATOR ','))
+  INTO @insert
+  FROM (SELECT rn, tx, account, store, amount, posted_at,
+               CASE account WHEN @creator THEN @creator_before WHEN @clearing THEN @clearing_before ELSE @fees_before END
+                 + SUM(amount) OVER (PARTITION BY account ORDER BY rn) AS after
+        FROM bench_leg) l;
+PREPARE insert_rows FROM @insert; EXECUTE insert_rows; DEALLOCATE PREPARE insert_rows;
+UPDATE ledger_account a JOIN (SELECT account, SUM(amount) AS amount, COUNT(*) AS n FROM bench_leg GROUP BY account) l
+    ON l.account = a.id
+  SET a.balance_minor = a.balance_minor + l.amount, a.postings = a.postings + l.n, a.updated_at = @now;
+INSERT INTO earnings_day (store_id, currency, earned_on, gross_minor, refunds_minor, fees_minor, net_minor, sales, line_count)
+  SELECT @store, 'USD', DATE(posted_at), SUM(gross), 0, SUM(fee), SUM(gross - fee), COUNT(*), COUNT(*)
+  FROM bench_sale GROUP BY DATE(posted_at)
+  ON DUPLICATE KEY UPDATE gross_minor = gross_minor + VALUES(gross_minor), fees_minor = fees_minor + VALUES(fees_minor),
+    net_minor = net_minor + VALUES(net_minor), sales = sales + VALUES(sales), line_count = line_count + VALUES(line_count);
+COMMIT;
+SQL
+}
+
+NEXT_SALE=1
+# Adds sales until the ledger has at least TARGET postings; sets LOAD_S (seconds) and LOADED (postings added).
+load_to() {
+    local target=$1 have need first done_=0 count start
+    have=$(postings)
+    need=$(( (target - have + 2) / 3 ))
+    LOAD_S=0; LOADED=0
+    [ "$need" -gt 0 ] || return 0
+    first=$NEXT_SALE; start=$(ms_now)
+    while [ "$done_" -lt "$need" ]; do
+        count=$(( need - done_ < BATCH ? need - done_ : BATCH ))
+        load_sales $((first + done_)) "$count" "$first" "$need"
+        done_=$((done_ + count))
+        log "  $done_ / $need transactions loaded"
+    done
+    LOAD_S=$(awk -v ms=$(( $(ms_now) - start )) 'BEGIN { printf "%.1f", ms / 1000 }')
+    LOADED=$((need * 3))
+    NEXT_SALE=$((first + need))
+}
+
+# Waits (up to SETTLE_TIMEOUT s) until InnoDB has written back what a load left dirty (at most 1 % of the buffer pool)
+# and purged its undo: measuring earlier measures the load's aftermath (seen once: dashboard p99 3.4 s right after
+# the 1M load, 0.1 s minutes later). Sets SETTLE_S and SETTLE_FROM ("dirty pages/total, history length" at the start).
+settle() {
+    local start dirty total history
+    start=$(ms_now); SETTLE_FROM=""
+    while :; do
+        read -r dirty total history <<< "$(sql -e "SELECT SUM(IF(VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY', VARIABLE_VALUE, 0)),
+                SUM(IF(VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL', VARIABLE_VALUE, 0)),
+                SUM(IF(VARIABLE_NAME = 'INNODB_HISTORY_LIST_LENGTH', VARIABLE_VALUE, 0))
+            FROM information_schema.GLOBAL_STATUS")"
+        [ -n "$SETTLE_FROM" ] || SETTLE_FROM="$dirty/$total, $history"
+        if [ $((dirty * 100)) -le "$total" ] && [ "$history" -lt 1000 ]; then break; fi
+        if [ $(( $(ms_now) - start )) -ge $((SETTLE_TIMEOUT * 1000)) ]; then
+            log "  InnoDB still busy after $SETTLE_TIMEOUT s ($dirty/$total pages dirty, history $history); measuring anyway"
+            break
+        fi
+        sleep 1
+    done
+    SETTLE_S=$(awk -v ms=$(( $(ms_now) - start )) 'BEGIN { printf "%.0f", ms / 1000 }')
+}
+
+# The trial balance's queries (TrialBalanceChecks.check, each with its LIMIT 21) in one consistent snapshot:
+# prints "name problems ms" per check and "total - ms" with the three counts.
+trial_balance() {
+    local checks=(
+        "sums|SELECT p.transaction_id, a.currency, SUM(p.amount_minor) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id GROUP BY p.transaction_id, a.currency HAVING SUM(p.amount_minor) <> 0"
+        "legs|SELECT t.id, COUNT(p.id) FROM ledger_transaction t LEFT JOIN ledger_posting p ON p.transaction_id = t.id GROUP BY t.id HAVING COUNT(p.id) < 2"
+        "balances|SELECT a.id, a.store_id, a.kind, a.currency, a.balance_minor, a.postings, COALESCE(SUM(p.amount_minor), 0), COUNT(p.id) FROM ledger_account a LEFT JOIN ledger_posting p ON p.account_id = a.id GROUP BY a.id HAVING a.balance_minor <> COALESCE(SUM(p.amount_minor), 0) OR a.postings <> COUNT(p.id)"
+        "last_after|SELECT a.id, a.store_id, a.currency, p.balance_after_minor, a.balance_minor FROM ledger_account a JOIN ledger_posting p ON p.id = (SELECT MAX(l.id) FROM ledger_posting l WHERE l.account_id = a.id) WHERE p.balance_after_minor <> a.balance_minor"
+        "available|SELECT store_id, currency, balance_minor FROM ledger_account WHERE kind = 'CREATOR_AVAILABLE' AND balance_minor > 0"
+        "zero_sum|SELECT currency, SUM(balance_minor) FROM ledger_account GROUP BY currency HAVING SUM(balance_minor) <> 0"
+        "day_totals|SELECT d.store_id, d.currency, d.net, -COALESCE(a.balance, 0) FROM (SELECT store_id, currency, SUM(net_minor) AS net FROM earnings_day GROUP BY store_id, currency) d LEFT JOIN (SELECT store_id, currency, SUM(balance_minor) AS balance FROM ledger_account WHERE store_id > 0 GROUP BY store_id, currency) a ON a.store_id = d.store_id AND a.currency = d.currency WHERE d.net <> -COALESCE(a.balance, 0) UNION ALL SELECT a.store_id, a.currency, 0, -SUM(a.balance_minor) FROM ledger_account a WHERE a.store_id > 0 AND NOT EXISTS (SELECT 1 FROM earnings_day d WHERE d.store_id = a.store_id AND d.currency = a.currency) GROUP BY a.store_id, a.currency HAVING SUM(a.balance_minor) <> 0"
+    )
+    {
+        echo "START TRANSACTION WITH CONSISTENT SNAPSHOT; SET @all = NOW(6);"
+        for check in "${checks[@]}"; do
+            echo "SET @t = NOW(6); SELECT COUNT(*) INTO @n FROM (${check#*|} LIMIT 21) x;"
+            echo "SELECT '${check%%|*}', @n, ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1000, 1);"
+        done
+        echo "SET @t = NOW(6); SELECT (SELECT COUNT(*) FROM ledger_transaction), (SELECT COUNT(*) FROM ledger_posting), (SELECT COUNT(*) FROM ledger_account) INTO @tx, @po, @ac;"
+        echo "SELECT 'counts', CONCAT(@tx, '/', @po, '/', @ac), ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1000, 1);"
+        echo "SELECT 'total', '-', ROUND(TIMESTAMPDIFF(MICROSECOND, @all, NOW(6)) / 1000, 1); COMMIT;"
+    } | sql
+}
+
+# Checks beyond the trial balance: every running balance of the loaded accounts follows from the one before; the
+# day totals count the store's lines (the dashboard's line count); the API shows the pending account's balance.
+extra_checks() {
+    local chain lines_day lines_store api_pending pending
+    chain=$(sql -e "SELECT COUNT(*) FROM (SELECT balance_after_minor - amount_minor
+                        - COALESCE(LAG(balance_after_minor) OVER (PARTITION BY account_id ORDER BY id), 0) AS d
+                    FROM ledger_posting WHERE account_id IN (SELECT id FROM ledger_account
+                        WHERE currency = 'USD' AND (store_id = $STORE_ID OR kind IN ('PSP_CLEARING', 'FEE_REVENUE')))) x
+                    WHERE d <> 0")
+    lines_day=$(sql -e "SELECT COALESCE(SUM(line_count), 0) FROM earnings_day WHERE store_id = $STORE_ID")
+    lines_store=$(sql -e "SELECT COUNT(*) FROM ledger_posting WHERE store_id = $STORE_ID")
+    pending=$(sql -e "SELECT -balance_minor FROM ledger_account WHERE store_id = $STORE_ID AND currency = 'USD' AND kind = 'CREATOR_PENDING'")
+    api_pending=$(curl -s -H "Authorization: Bearer $TOKEN" "$BASE$BALANCE" | python3 -c '
+import json, sys
+print(next((b["pending"] for b in json.load(sys.stdin)["balances"] if b["currency"] == "USD"), "none"))')
+    echo "running balances broken: $chain $( [ "$chain" = 0 ] && echo OK || echo FAIL)"
+    echo "store lines $lines_store, day totals count $lines_day $( [ "$lines_store" = "$lines_day" ] && echo OK || echo FAIL)"
+    echo "API pending $api_pending, account $pending $( [ "$api_pending" = "$pending" ] && echo OK || echo FAIL)"
+    echo "store_lines=$lines_store" > "$WORK/store_lines"
+}
+
+# The dashboard's and the export's queries with this store and today's ranges, through ANALYZE (they run).
+plans() {
+    local today from90 from30 tomorrow count last mid
+    today=$(date -u +%F); from90=$(date -u -d "$today - 89 days" +%F); from30=$(date -u -d "$today - 29 days" +%F)
+    tomorrow=$(date -u -d "$today + 1 day" +%F)
+    count=$(sql -e "SELECT COALESCE(SUM(line_count), 0) FROM earnings_day WHERE store_id = $STORE_ID AND earned_on BETWEEN '$from90' AND '$today'")
+    last=$(( count > 25 ? count - 25 : 0 ))
+    mid=$(sql -e "SELECT CONCAT(\"'\", posted_at, \"' \", id) FROM ledger_posting WHERE store_id = $STORE_ID
+                  ORDER BY posted_at, id LIMIT 1 OFFSET $(( $(get store_lines "$(cat "$WORK/store_lines")") / 2 ))")
+    local lines="SELECT p.id, p.posted_at, t.kind, t.memo, t.order_id, a.kind, a.currency, p.amount_minor, p.balance_after_minor FROM ledger_posting p JOIN ledger_transaction t ON t.id = p.transaction_id JOIN ledger_account a ON a.id = p.account_id WHERE p.store_id = $STORE_ID"
+    local queries=(
+        "accounts|SELECT id, balance_minor, postings, updated_at FROM ledger_account WHERE store_id = $STORE_ID ORDER BY currency, kind"
+        "totals|SELECT currency, SUM(gross_minor), SUM(refunds_minor), SUM(fees_minor), SUM(net_minor), SUM(sales) FROM earnings_day WHERE store_id = $STORE_ID GROUP BY currency"
+        "daily 30d|SELECT earned_on, net_minor FROM earnings_day WHERE store_id = $STORE_ID AND currency = 'USD' AND earned_on BETWEEN '$from30' AND '$today'"
+        "lineCount 90d|SELECT SUM(line_count) FROM earnings_day WHERE store_id = $STORE_ID AND earned_on BETWEEN '$from90' AND '$today'"
+        "lines page 1|$lines AND p.posted_at >= '$from90' AND p.posted_at < '$tomorrow' ORDER BY p.posted_at DESC, p.id DESC LIMIT 25 OFFSET 0"
+        "lines last page (offset $last)|$lines AND p.posted_at >= '$from90' AND p.posted_at < '$tomorrow' ORDER BY p.posted_at DESC, p.id DESC LIMIT 25 OFFSET $last"
+        "  same, ids first (alternative)|SELECT p.id, p.posted_at, t.kind, t.memo, t.order_id, a.kind, a.currency, p.amount_minor, p.balance_after_minor FROM (SELECT id FROM ledger_posting WHERE store_id = $STORE_ID AND posted_at >= '$from90' AND posted_at < '$tomorrow' ORDER BY posted_at DESC, id DESC LIMIT 25 OFFSET $last) k JOIN ledger_posting p ON p.id = k.id JOIN ledger_transaction t ON t.id = p.transaction_id JOIN ledger_account a ON a.id = p.account_id ORDER BY p.posted_at DESC, p.id DESC"
+        "csv first page|$lines AND p.posted_at >= '2000-01-01' AND p.posted_at < '$tomorrow' ORDER BY p.posted_at, p.id LIMIT 1000"
+        "csv page after the middle|$lines AND p.posted_at >= '2000-01-01' AND p.posted_at < '$tomorrow' AND (p.posted_at > ${mid% *} OR (p.posted_at = ${mid% *} AND p.id > ${mid##* })) ORDER BY p.posted_at, p.id LIMIT 1000"
+    )
+    for query in "${queries[@]}"; do
+        printf '  %-34s %s\n' "${query%%|*}:" "$(sql -r -e "ANALYZE FORMAT=JSON ${query#*|}" | python3 "$HERE/ledger-plan.py")"
+    done
+}
+
+# CSV export of the whole history: prints key=value lines status, first_byte_s, seconds, bytes, lines (data rows).
+export_csv() {
+    local out="$WORK/export.csv" timing
+    timing=$(curl -s -o "$out" -H "Cookie: JSESSIONID=$SESSION" -w '%{http_code} %{time_starttransfer} %{time_total} %{size_download}' "$BASE$CSV")
+    read -r code first total bytes <<< "$timing"
+    printf 'status=%s\nfirst_byte_s=%.2f\nseconds=%.2f\nbytes=%s\nlines=%s\n' "$code" "$first" "$total" "$bytes" "$(( $(wc -l < "$out") - 1 ))"
+    rm -f "$out"
+}
+
+# One size: warm-up, balance and dashboard under wrk, CSV export, trial balance, extra checks, plans.
+phase() {
+    local name=$1
+    settle
+    echo "settle_s=$SETTLE_S" > "$WORK/$name.settle"; echo "from=$SETTLE_FROM" >> "$WORK/$name.settle"
+    log "$name: $(postings) postings; InnoDB settled in $SETTLE_S s (dirty pages/total, history: $SETTLE_FROM); warming up…"
+    SESSION=$(login)
+    wrk -t1 -c2 -d5s -H "Authorization: Bearer $TOKEN" "$BASE$BALANCE" >/dev/null
+    wrk -t1 -c2 -d5s -H "Cookie: JSESSIONID=$SESSION" "$BASE$DASHBOARD" >/dev/null
+    log "$name: me ($CONNECTIONS connections, $DURATION)…"
+    measure "$BASE$ME" -H "Authorization: Bearer $TOKEN" > "$WORK/$name.me"
+    log "$name: balance…"
+    measure "$BASE$BALANCE" -H "Authorization: Bearer $TOKEN" > "$WORK/$name.balance"
+    log "$name: dashboard…"
+    measure "$BASE$DASHBOARD" -H "Cookie: JSESSIONID=$SESSION" > "$WORK/$name.dashboard"
+    if [ "$PACED" = 1 ]; then
+        local rate
+        rate=$(( $(field "$name.balance" rps) / 2 )); [ "$rate" -ge 1 ] || rate=1
+        log "$name: balance paced at $rate/s…"
+        { RATE=$rate CONNECTIONS=$CONNECTIONS measure "$BASE$BALANCE" -H "Authorization: Bearer $TOKEN" -s "$HERE/fixed-rate.lua"
+          echo "rate=$rate"; } > "$WORK/$name.balance_paced"
+        rate=$(( $(field "$name.dashboard" rps) / 2 )); [ "$rate" -ge 1 ] || rate=1
+        log "$name: dashboard paced at $rate/s…"
+        { RATE=$rate CONNECTIONS=$CONNECTIONS measure "$BASE$DASHBOARD" -H "Cookie: JSESSIONID=$SESSION" -s "$HERE/fixed-rate.lua"
+          echo "rate=$rate"; } > "$WORK/$name.dashboard_paced"
+    fi
+    log "$name: CSV export…"
+    export_csv > "$WORK/$name.csv"
+    log "$name: trial balance…"
+    trial_balance > "$WORK/$name.trial"
+    extra_checks > "$WORK/$name.checks"
+    cp "$WORK/store_lines" "$WORK/$name.store_lines"
+    log "$name: plans…"
+    plans > "$WORK/$name.plans"
+    sql -e "SELECT COUNT(*) FROM ledger_posting" > "$WORK/$name.postings"
+}
+
+log "run $RUN: store $STORE ($STORE_ID), server pid ${SERVER_PID:-?}, database pid ${DB_PID:-?}"
+log "small: loading up to $SMALL postings…"
+load_to "$SMALL"; small_load_s=$LOAD_S; small_loaded=$LOADED
+phase small
+log "large: loading up to $LARGE postings…"
+load_to "$LARGE"; large_load_s=$LOAD_S; large_loaded=$LOADED
+phase large
+
+# Report.
+small_n=$(cat "$WORK/small.postings"); large_n=$(cat "$WORK/large.postings")
+trial_ms() { awk -v k="$2" '$1 == k { print $3 }' "$WORK/$1.trial"; }
+row() {  # label, small value, large value
+    printf '%-34s %14s %14s %9s\n' "$1" "$2" "$3" "$(awk -v a="$2" -v b="$3" 'BEGIN { if (a + 0 > 0 && b != "") printf "%.2f", b / a; else print "-" }')"
+}
+echo
+echo "run $RUN against $BASE, $CONNECTIONS connections, $THREADS wrk threads, $DURATION per measurement, $(nproc) CPUs"
+printf '%-34s %14s %14s %9s\n' "" "small" "large" "large/small"
+row "ledger postings (all)" "$small_n" "$large_n"
+row "store lines (its postings)" "$(field small.store_lines store_lines)" "$(field large.store_lines store_lines)"
+row "postings loaded before the phase" "$small_loaded" "$large_loaded"
+row "load time s" "$small_load_s" "$large_load_s"
+row "InnoDB settle wait s" "$(field small.settle settle_s)" "$(field large.settle settle_s)"
+row "load postings/s" "$(awk -v n="$small_loaded" -v s="$small_load_s" 'BEGIN { print (s > 0 ? int(n / s) : "-") }')" \
+    "$(awk -v n="$large_loaded" -v s="$large_load_s" 'BEGIN { print (s > 0 ? int(n / s) : "-") }')"
+endpoints=(me balance dashboard)
+[ "$PACED" = 1 ] && endpoints+=(balance_paced dashboard_paced)
+for e in "${endpoints[@]}"; do
+    target=""
+    case $e in balance*) target=" (target < 20)" ;; dashboard*) target=" (target < 200)" ;; esac
+    if [[ $e == *_paced ]]; then
+        row "$e: rate asked /s" "$(field small.$e rate)" "$(field large.$e rate)"
+    fi
+    row "$e req/s" "$(field small.$e rps)" "$(field large.$e rps)"
+    row "$e p50 ms" "$(field small.$e p50)" "$(field large.$e p50)"
+    row "$e p90 ms" "$(field small.$e p90)" "$(field large.$e p90)"
+    row "$e p99 ms$target" "$(field small.$e p99)" "$(field large.$e p99)"
+    row "$e requests / non-2xx+errors" "$(field small.$e requests)/$(( $(field small.$e non2xx) + $(field small.$e errors) ))" \
+        "$(field large.$e requests)/$(( $(field large.$e non2xx) + $(field large.$e errors) ))"
+    row "$e server CPU ms/request" "$(field small.$e server_ms)" "$(field large.$e server_ms)"
+    row "$e db CPU ms/request" "$(field small.$e db_ms)" "$(field large.$e db_ms)"
+    row "$e other cores busy" "$(field small.$e other_cores)" "$(field large.$e other_cores)"
+done
+row "csv export s (first byte s)" "$(field small.csv seconds) ($(field small.csv first_byte_s))" "$(field large.csv seconds) ($(field large.csv first_byte_s))"
+row "csv bytes" "$(field small.csv bytes)" "$(field large.csv bytes)"
+row "csv data lines (status)" "$(field small.csv lines) ($(field small.csv status))" "$(field large.csv lines) ($(field large.csv status))"
+row "trial balance ms (all queries)" "$(trial_ms small total)" "$(trial_ms large total)"
+for c in sums legs balances last_after available zero_sum day_totals counts; do
+    row "  $c ms" "$(trial_ms small $c)" "$(trial_ms large $c)"
+done
+echo
+for p in small large; do
+    echo "$p: trial balance findings (want 0 each): $(awk '$1 != "total" && $1 != "counts" { printf "%s %s%s ", $1, $2, ($2 == 0 ? "" : " FAIL") }' "$WORK/$p.trial")"
+    echo "$p: $(awk '$1 == "counts" { print "transactions/postings/accounts " $2 }' "$WORK/$p.trial")"
+    sed "s/^/$p: /" "$WORK/$p.checks"
+done
+echo
+for p in small large; do
+    echo "$p: query plans (ANALYZE: time | table:access/key est=optimizer rows read=rows examined)"
+    cat "$WORK/$p.plans"
+done

@@ -1,0 +1,38 @@
+# Shared by the bench scripts (sourced, after BASE and DB_* are set): the database client, logging, CPU accounting
+# and the Debian tools they need.
+
+sql() { MYSQL_PWD=$DB_PASSWORD mysql -h"$DB_HOST" -P"$DB_PORT" -u"$DB_USER" -N -B "$DB_NAME" "$@"; }
+log() { printf '%s %s\n' "$(date '+%H:%M:%S')" "$*" >&2; }
+
+# CPU accounting (when the server and database run on this machine): jiffies of the whole machine, the server's JVM
+# (the process listening on the base URL's port) and the database, so each phase reports CPU ms per request and
+# how much of the machine other processes took (it is shared and noisy).
+listener_pid() { ss -ltnpH "sport = :$1" 2>/dev/null | sed -n 's/.*pid=\([0-9]*\).*/\1/p' | head -1; }
+port=${BASE##*:}; port=${port%%/*}; [[ "$port" =~ ^[0-9]+$ ]] || port=80
+SERVER_PID=${SERVER_PID:-$(listener_pid "$port")}
+DB_PID=${DB_PID:-$(listener_pid "$DB_PORT")}
+HZ=$(getconf CLK_TCK)
+proc_jiffies() { [ -n "$1" ] && [ -r "/proc/$1/stat" ] && awk '{ sub(/^.*\) /, ""); print $12 + $13 }' "/proc/$1/stat" || echo 0; }
+# "total busy server db" jiffies
+cpu_snapshot() {
+    echo "$(awk '/^cpu / { t = 0; for (i = 2; i <= NF; i++) t += $i; print t, t - $5 - $6 }' /proc/stat) $(proc_jiffies "$SERVER_PID") $(proc_jiffies "$DB_PID")"
+}
+# Prints server_cores, db_cores, other_cores (everything else: wrk, other users) and server/db CPU ms per unit
+# between two snapshots, for COUNT units (requests or events).
+cpu_delta() {
+    awk -v a="$1" -v b="$2" -v n="$3" -v hz="$HZ" -v cpus="$(nproc)" 'BEGIN {
+        split(a, x, " "); split(b, y, " ")
+        total = y[1] - x[1]; busy = y[2] - x[2]; srv = y[3] - x[3]; db = y[4] - x[4]
+        secs = total / cpus / hz
+        printf "server_cores=%.2f\ndb_cores=%.2f\nother_cores=%.2f\n", srv / hz / secs, db / hz / secs, (busy - srv - db) / hz / secs
+        printf "server_ms=%.2f\ndb_ms=%.2f\n", (n > 0 ? 1000 * srv / hz / n : 0), (n > 0 ? 1000 * db / hz / n : 0)
+    }'
+}
+
+# Tools from Debian: wrk (load) and the MariaDB client.
+missing=()
+command -v wrk >/dev/null || missing+=(wrk)
+command -v mysql >/dev/null || missing+=(mariadb-client)
+if [ ${#missing[@]} -gt 0 ]; then
+    apt-get install -y -qq "${missing[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
+fi

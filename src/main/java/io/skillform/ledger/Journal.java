@@ -77,9 +77,9 @@ public class Journal {
     }
 
     /**
-     * Locks the accounts' groups (all of a store's accounts in a currency, or all of the platform's), opening any
-     * account that does not exist yet, for the rest of the transaction. Balances read through the result are current
-     * and cannot change until commit.
+     * Locks the accounts' groups (all of a store's accounts in a currency, or all of the platform's) for the rest of
+     * the transaction; a group that does not exist yet is opened first if nothing is locked yet (else see
+     * {@link #open}). Balances read through the result are current and cannot change until commit.
      */
     public Map<Account, LedgerAccount> lock(Collection<Account> accounts) {
         // Stores' groups before the platform's (store 0), then by currency, whole groups: the one order every
@@ -90,15 +90,7 @@ public class Journal {
         GroupsSeen seen = groupsSeen();
         Map<Account, LedgerAccount> locked = new HashMap<>();
         groups.forEach((store, currencies) -> currencies.forEach(currency -> {
-            String group = store + ":" + currency.getCurrencyCode();
-            if (!seen.existing.contains(group) && existing(store, currency) < kindsOf(store).size()) {
-                if (seen.locking) {
-                    // Opening it now would wait for this very transaction's locks (see open).
-                    throw new IllegalStateException("Accounts " + group + " must be opened before the transaction's first lock");
-                }
-                opening.open(store, currency);
-            }
-            seen.existing.add(group);
+            ensureOpen(seen, store, currency);
             seen.locking = true;
             // The group's rows in the unique index's order (store, currency, kind).
             em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store AND a.currency = :currency ORDER BY a.kind",
@@ -117,17 +109,20 @@ public class Journal {
      */
     public void open(Collection<Account> accounts) {
         GroupsSeen seen = groupsSeen();
-        if (seen.locking) {
-            throw new IllegalStateException("Accounts are opened before the transaction's first lock");
-        }
-        for (Account account : accounts) {
-            String group = account.storeId() + ":" + account.currency().getCurrencyCode();
-            if (!seen.existing.contains(group) && existing(account.storeId(), account.currency()) < kindsOf(account.storeId()).size()) {
-                opening.open(account.storeId(), account.currency());
+        accounts.forEach(account -> ensureOpen(seen, account.storeId(), account.currency()));
+    }
+
+    private void ensureOpen(GroupsSeen seen, long store, Currency currency) {
+        String group = store + ":" + currency.getCurrencyCode();
+        if (!seen.existing.contains(group) && existing(store, currency) < kindsOf(store).size()) {
+            if (seen.locking) {
+                // Opening it now would wait for this very transaction's locks.
+                throw new IllegalStateException("Accounts " + group + " must be opened before the transaction's first lock");
             }
-            // Known to exist from now on, whatever this transaction's older snapshot says.
-            seen.existing.add(group);
+            opening.open(store, currency);
         }
+        // Known to exist from now on, whatever this transaction's older snapshot says.
+        seen.existing.add(group);
     }
 
     /** The kinds of a group, in lock order. */

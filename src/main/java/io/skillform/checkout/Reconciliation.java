@@ -183,7 +183,8 @@ public class Reconciliation {
                 try {
                     gateway.get().processingFee(order.get().pspPaymentIntent().get())
                             .ifPresent(fee -> earnings.recordPspFee(orderId, fee));
-                } catch (GatewayException e) {
+                } catch (GatewayException | RuntimeException e) {
+                    // Recorded, and the pass goes on: one order's fee must not cost the others theirs.
                     run.problem("order " + orderId + " PSP fee: " + e.getMessage());
                 }
             }

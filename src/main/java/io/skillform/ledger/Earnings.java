@@ -51,12 +51,13 @@ public class Earnings {
         Currency currency = order.gross().currency();
         journal.open(List.of(Account.creator(order.storeId(), AccountKind.CREATOR_PENDING, currency),
                 Account.platform(AccountKind.PSP_CLEARING, currency)));
-        List<Object[]> history = postedLegs(order.orderId());
-        // The hold row exists once the sale is posted. Only then is it locked: a locking read of a row that does not
-        // exist would take a gap lock, and two first sales inserting their holds into that gap would deadlock.
-        boolean sold = history.stream().anyMatch(leg -> TransactionKind.SALE.name().equals(leg[0]));
+        // The hold row exists once the sale is posted, and is locked before the postings are read. Its existence is
+        // seen with a plain read: a locking read of a row that does not exist would take a gap lock, and two first
+        // sales inserting their holds into that gap would deadlock. (A first sale is serialised by the order's lock.)
+        boolean sold = !em.createNativeQuery("SELECT 1 FROM earning_hold WHERE order_id = ?").setParameter(1, order.orderId())
+                .getResultList().isEmpty();
         boolean released = sold && lockHold(order.orderId()).orElseThrow();
-        OrderPosition position = fold(new OrderPosition(order.orderId(), order.storeId(), currency, released), history);
+        OrderPosition position = fold(new OrderPosition(order.orderId(), order.storeId(), currency, released), postedLegs(order.orderId()));
         LedgerTerms terms = settings.terms();
         while (true) {
             Optional<JournalEntry> next = position.next(order, funds(order.storeId(), currency), terms);
@@ -123,13 +124,13 @@ public class Earnings {
     /** Records what the PSP charged for an order's payment (its balance transaction's fee); once per order. */
     public boolean recordPspFee(long orderId, Money fee) {
         journal.open(List.of(Account.platform(AccountKind.PSP_FEES, fee.currency())));
-        Optional<Boolean> released = lockHold(orderId);
-        if (released.isEmpty()) {
+        List<?> hold = em.createNativeQuery("SELECT store_id, currency, released_at FROM earning_hold WHERE order_id = ? FOR UPDATE")
+                .setParameter(1, orderId).getResultList();
+        if (hold.isEmpty()) {
             return false;
         }
-        Object[] sale = (Object[]) em.createNativeQuery("SELECT store_id, currency FROM earning_hold WHERE order_id = ?")
-                .setParameter(1, orderId).getSingleResult();
-        OrderPosition position = position(orderId, ((Number) sale[0]).longValue(), Currency.getInstance((String) sale[1]), released.get());
+        Object[] sale = (Object[]) hold.get(0);
+        OrderPosition position = position(orderId, ((Number) sale[0]).longValue(), Currency.getInstance((String) sale[1]), sale[2] != null);
         return position.pspFee(fee).flatMap(journal::post).isPresent();
     }
 

@@ -13,7 +13,7 @@ import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
-import java.time.format.DateTimeParseException;
+import java.time.DateTimeException;
 import java.util.List;
 import java.util.Optional;
 
@@ -50,7 +50,7 @@ public class EarningsCsvServlet extends HttpServlet {
         try {
             from = date(request.getParameter("from"), BEGINNING);
             to = date(request.getParameter("to"), LocalDate.now(ZoneOffset.UTC));
-        } catch (DateTimeParseException e) {
+        } catch (DateTimeException e) {
             response.sendError(HttpServletResponse.SC_BAD_REQUEST, "Dates are YYYY-MM-DD, e.g. from=2026-01-01&to=2026-01-31.");
             return;
         }
@@ -79,8 +79,13 @@ public class EarningsCsvServlet extends HttpServlet {
         } while (page.size() == PAGE);
     }
 
+    /** A day from 2000 to 9999 (what the database's timestamps hold). */
     private static LocalDate date(String text, LocalDate otherwise) {
-        return text == null || text.isBlank() ? otherwise : LocalDate.parse(text.strip());
+        LocalDate date = text == null || text.isBlank() ? otherwise : LocalDate.parse(text.strip());
+        if (date.isBefore(BEGINNING) || date.getYear() > 9999) {
+            throw new DateTimeException("out of range: " + date);
+        }
+        return date;
     }
 
     /** Quoted (RFC 4180), and never read as a formula by a spreadsheet. */

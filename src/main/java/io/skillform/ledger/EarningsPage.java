@@ -21,6 +21,7 @@ import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -60,17 +61,16 @@ public class EarningsPage implements Serializable {
 
     @PostConstruct
     void load() {
-        storeId = catalog.storeOf(me.requireId()).map(Store::id).orElse(null);
+        Optional<Store> store = catalog.storeOf(me.requireId());
         to = today();
         from = to.minusDays(89);
-        if (storeId == null) {
+        if (store.isEmpty()) {
             summary = List.of();
             return;
         }
+        storeId = store.get().id();
         summary = report.summary(storeId);
-        chartCurrency = summary.isEmpty()
-                ? catalog.storeOf(me.requireId()).map(s -> s.defaultCurrency().getCurrencyCode()).orElse("USD")
-                : summary.get(0).currency().getCurrencyCode();
+        chartCurrency = summary.isEmpty() ? store.get().defaultCurrency().getCurrencyCode() : summary.get(0).currency().getCurrencyCode();
         lines = new Lines(report, storeId, from, to);
         drawChart();
     }
@@ -107,10 +107,12 @@ public class EarningsPage implements Serializable {
                 .build().toString();
     }
 
-    /** Shows the lines of the chosen date range. */
+    /** Shows the lines of the chosen date range; a range that ends before it starts changes nothing shown. */
     public void filter() {
         if (from == null || to == null || from.isAfter(to)) {
             PageMessages.errorFor("lines:from", PageMessages.text("earnings.badRange"));
+            from = lines.from;
+            to = lines.to;
             return;
         }
         lines = new Lines(report, storeId, from, to);
@@ -120,7 +122,7 @@ public class EarningsPage implements Serializable {
     public void payOut(String currencyCode) {
         summary.stream().filter(s -> s.currency().getCurrencyCode().equals(currencyCode)).findFirst().ifPresent(s -> {
             try {
-                Money paid = payouts.request(storeId, s.available(), me.requireId()).amount();
+                Money paid = payouts.requestAll(storeId, s.currency(), me.requireId()).amount();
                 PageMessages.info("earnings.paidOut.message", paid.format(Locale.US));
             } catch (PayoutException e) {
                 PageMessages.errorText(e.getMessage());
@@ -186,7 +188,7 @@ public class EarningsPage implements Serializable {
 
     /** The CSV export of the range shown. */
     public String getExportQuery() {
-        return "from=" + from + "&to=" + to;
+        return "from=" + lines.from + "&to=" + lines.to;
     }
 
     /** For the amount column: the sign written out, money in shown positive. */

@@ -16,7 +16,10 @@ import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
+import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
@@ -68,15 +71,22 @@ public class EarningsRelease {
     public int releaseDue(Instant asOf) {
         return job.runLeased(lease, Duration.ofMinutes(15), () -> {
             int released = 0;
+            Set<Long> failed = new HashSet<>();
             List<Long> due;
             do {
                 due = earnings.dueForRelease(asOf, BATCH);
                 for (long orderId : due) {
-                    if (earnings.release(orderId, asOf)) {
-                        released++;
+                    try {
+                        if (earnings.release(orderId, asOf)) {
+                            released++;
+                        }
+                    } catch (RuntimeException e) {
+                        // One order's failure holds back no other; it is tried again on the next run.
+                        failed.add(orderId);
+                        LOG.log(Level.WARNING, "Could not release the earning of order " + orderId, e);
                     }
                 }
-            } while (due.size() == BATCH);
+            } while (due.size() == BATCH && !failed.containsAll(due));
             return released;
         }).orElse(0);
     }

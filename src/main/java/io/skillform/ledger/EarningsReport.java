@@ -138,7 +138,8 @@ public class EarningsReport {
     }
 
     private static Instant instant(Object value) {
-        return value instanceof Timestamp t ? t.toInstant() : ((java.time.LocalDateTime) value).toInstant(ZoneOffset.UTC);
+        // Written through Timestamp (the JVM's zone): read back the same way.
+        return value instanceof Timestamp t ? t.toInstant() : Timestamp.valueOf((java.time.LocalDateTime) value).toInstant();
     }
 
     private static long number(Object value) {

@@ -125,6 +125,11 @@ public class Journal {
         seen.existing.add(group);
     }
 
+    /** Whether the account's group has been opened (a plain read: no lock, nothing created). */
+    public boolean isOpen(Account account) {
+        return existing(account.storeId(), account.currency()) > 0;
+    }
+
     /** The kinds of a group, in lock order. */
     static List<AccountKind> kindsOf(long store) {
         return Arrays.stream(AccountKind.values()).filter(kind -> kind.isCreator() == (store != Account.PLATFORM))

@@ -144,11 +144,6 @@ public final class JournalEntry {
             return this;
         }
 
-        /** Whether any leg was added: an entry whose amounts are all zero is not posted at all. */
-        public boolean isEmpty() {
-            return legs.isEmpty();
-        }
-
         public JournalEntry build() {
             return new JournalEntry(this);
         }

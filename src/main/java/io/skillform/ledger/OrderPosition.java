@@ -102,7 +102,13 @@ final class OrderPosition {
         if (!captured) {
             return Optional.of(sale(target.gross(), terms.feeOn(target.gross())));
         }
-        if (target.refunded().minor() > refunded) {
+        if (target.dispute() == OrderMoney.Dispute.WON && disputed && !disputeWon) {
+            return Optional.of(disputeWon());
+        }
+        // A refund reported while a dispute is open waits for its outcome: the dispute already took that money back,
+        // and only the outcome says whether the PSP paid it out twice (lost) or not (won: reversal returned first).
+        boolean disputeOpen = disputed && target.dispute() == OrderMoney.Dispute.OPEN;
+        if (target.refunded().minor() > refunded && !disputeOpen) {
             return Optional.of(refund(target.refunded().minor(), funds));
         }
         boolean disputeReported = target.dispute() != OrderMoney.Dispute.NONE;
@@ -114,16 +120,16 @@ final class OrderPosition {
             return Optional.of(debitCreator(JournalEntry.of(key("dispute-fee"), TransactionKind.DISPUTE_FEE,
                     "Dispute fee, order #" + orderId), disputeFee, funds).credit(clearing(), disputeFee).build());
         }
-        if (target.dispute() == OrderMoney.Dispute.WON && disputed && !disputeWon) {
-            long creatorShare = disputedAmount - feeReturnedByDispute;
-            return Optional.of(JournalEntry.of(key("dispute-won"), TransactionKind.DISPUTE_WON, "Dispute won, order #" + orderId)
-                    .store(storeId).order(orderId)
-                    .debit(clearing(), disputedAmount)
-                    .credit(creator(released ? AccountKind.CREATOR_AVAILABLE : AccountKind.CREATOR_PENDING), creatorShare)
-                    .credit(Account.platform(AccountKind.FEE_REVENUE, currency), feeReturnedByDispute)
-                    .build());
-        }
         return Optional.empty();
+    }
+
+    private JournalEntry disputeWon() {
+        return JournalEntry.of(key("dispute-won"), TransactionKind.DISPUTE_WON, "Dispute won, order #" + orderId)
+                .store(storeId).order(orderId)
+                .debit(clearing(), disputedAmount)
+                .credit(creator(released ? AccountKind.CREATOR_AVAILABLE : AccountKind.CREATOR_PENDING), disputedAmount - feeReturnedByDispute)
+                .credit(Account.platform(AccountKind.FEE_REVENUE, currency), feeReturnedByDispute)
+                .build();
     }
 
     private JournalEntry sale(Money amount, Money platformFee) {
@@ -213,10 +219,6 @@ final class OrderPosition {
 
     boolean isCaptured() {
         return captured;
-    }
-
-    long creatorNet() {
-        return creatorNet;
     }
 
     /** A creator's unpaid earnings in one currency, shown positive. */

@@ -68,7 +68,8 @@ public class TrialBalanceChecks {
         rows.stream().limit(EXAMPLES).forEach(row -> problems.add(String.format(format,
                 row instanceof Object[] cells ? Arrays.stream(cells).map(String::valueOf).toArray() : new Object[] {row})));
         if (rows.size() > EXAMPLES) {
-            problems.add("… and more like the last");
+            // Counted as the examples shown; the last one says there are more.
+            problems.set(problems.size() - 1, problems.get(problems.size() - 1) + " (and more like it)");
         }
     }
 

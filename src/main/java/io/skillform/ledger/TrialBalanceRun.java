@@ -10,7 +10,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 
 /** One trial balance: what it checked and every discrepancy it found. */
 @Entity
@@ -87,9 +86,5 @@ public class TrialBalanceRun {
 
     public List<String> report() {
         return report == null ? List.of() : new ArrayList<>(List.of(report.split("\n")));
-    }
-
-    public Optional<String> firstProblem() {
-        return report().stream().findFirst();
     }
 }

@@ -60,8 +60,9 @@ public sealed interface PaymentFact {
                     new Locator(orderId(o), Optional.empty(), Optional.of(string(o, "id"))), declineReason(o));
             case "charge.refunded" -> new ChargeRefunded(chargeLocator(o), money(o, "amount"),
                     Money.of(number(o, "amount_refunded"), currency(o)));
-            case "charge.dispute.created" -> new DisputeOpened(chargeLocator(o), string(o, "id"));
-            case "charge.dispute.closed" -> new DisputeClosed(chargeLocator(o), "won".equals(string(o, "status")));
+            // An inquiry (status warning_…) is a question from the card network: the PSP takes no money and no fee.
+            case "charge.dispute.created" -> isInquiry(o) ? null : new DisputeOpened(chargeLocator(o), string(o, "id"));
+            case "charge.dispute.closed" -> isInquiry(o) ? null : new DisputeClosed(chargeLocator(o), "won".equals(string(o, "status")));
             default -> null;
         });
     }
@@ -73,6 +74,10 @@ public sealed interface PaymentFact {
             return Optional.of(new CheckoutPaid(locator, session.amountTotal()));
         }
         return session.isExpired() ? Optional.of(new CheckoutExpired(locator)) : Optional.empty();
+    }
+
+    private static boolean isInquiry(JsonObject dispute) {
+        return PspEvent.text(dispute, "status").filter(status -> status.startsWith("warning_")).isPresent();
     }
 
     private static Locator sessionLocator(JsonObject session) {

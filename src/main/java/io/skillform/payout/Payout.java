@@ -69,10 +69,6 @@ public class Payout {
         return amount;
     }
 
-    public Status status() {
-        return status;
-    }
-
     public Instant createdAt() {
         return createdAt;
     }

@@ -4,7 +4,6 @@ import io.skillform.ledger.Account;
 import io.skillform.ledger.AccountKind;
 import io.skillform.ledger.Journal;
 import io.skillform.ledger.JournalEntry;
-import io.skillform.ledger.LedgerAccount;
 import io.skillform.ledger.TransactionKind;
 import io.skillform.shared.Money;
 import jakarta.ejb.Stateless;
@@ -12,8 +11,10 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.util.Currency;
 import java.util.List;
 import java.util.Locale;
+import java.util.function.UnaryOperator;
 
 /** Creators' payouts: one transaction per request, refused unless the available balance covers it. */
 @Stateless
@@ -34,14 +35,32 @@ public class Payouts {
      * @throws PayoutException if available does not cover it (nothing changes)
      */
     public Payout request(long storeId, Money amount, long requestedBy) {
-        Account available = Account.creator(storeId, AccountKind.CREATOR_AVAILABLE, amount.currency());
-        Account paidOut = Account.creator(storeId, AccountKind.CREATOR_PAID_OUT, amount.currency());
-        journal.open(List.of(available));
-        LedgerAccount balance = journal.lock(List.of(available, paidOut)).get(available);
-        Money left = Money.of(balance.shownBalance(), amount.currency());
-        if (!left.isAtLeast(amount)) {
-            throw new PayoutException("Only " + left.format(Locale.US) + " is available for payout.");
+        return payOut(storeId, amount.currency(), available -> {
+            if (!available.isAtLeast(amount)) {
+                throw new PayoutException("Only " + available.format(Locale.US) + " is available for payout.");
+            }
+            return amount;
+        }, requestedBy);
+    }
+
+    /** Pays out all that is available in the currency at this moment (read under the lock, not from a page). */
+    public Payout requestAll(long storeId, Currency currency, long requestedBy) {
+        return payOut(storeId, currency, available -> {
+            if (available.isZero() || available.isNegative()) {
+                throw new PayoutException("Nothing is available for payout in " + currency.getCurrencyCode() + ".");
+            }
+            return available;
+        }, requestedBy);
+    }
+
+    private Payout payOut(long storeId, Currency currency, UnaryOperator<Money> amountOf, long requestedBy) {
+        Account available = Account.creator(storeId, AccountKind.CREATOR_AVAILABLE, currency);
+        Account paidOut = Account.creator(storeId, AccountKind.CREATOR_PAID_OUT, currency);
+        if (!journal.isOpen(available)) {
+            // Never earned in this currency: refused before anything is created.
+            throw new PayoutException("Nothing is available for payout in " + currency.getCurrencyCode() + ".");
         }
+        Money amount = amountOf.apply(journal.lock(List.of(available, paidOut)).get(available).shownMoney());
         Payout payout = new Payout(storeId, amount, requestedBy, clock.instant());
         em.persist(payout);
         em.flush();
@@ -51,10 +70,5 @@ public class Payouts {
                 .credit(paidOut, amount.minor())
                 .build());
         return payout;
-    }
-
-    public List<Payout> of(long storeId, int limit) {
-        return em.createQuery("SELECT p FROM Payout p WHERE p.storeId = :store ORDER BY p.id DESC", Payout.class)
-                .setParameter("store", storeId).setMaxResults(limit).getResultList();
     }
 }

@@ -118,6 +118,21 @@ class PostingRulesTest {
     }
 
     @Test
+    void aRefundReportedDuringAnOpenDisputeWaitsForItsOutcome() {
+        OrderPosition position = new OrderPosition(6, STORE, USD, false);
+        catchUp(position, order(6, 10_000, 0, OrderMoney.Dispute.NONE));
+        catchUp(position, order(6, 10_000, 0, OrderMoney.Dispute.OPEN));
+        long pendingInDispute = shown(creator(AccountKind.CREATOR_PENDING));
+        assertEquals(0, catchUp(position, order(6, 10_000, 10_000, OrderMoney.Dispute.OPEN)), "nothing taken twice meanwhile");
+        assertEquals(pendingInDispute, shown(creator(AccountKind.CREATOR_PENDING)));
+        // Won: the reversal comes back first, then the refund is posted as any refund — the whole fee returned.
+        assertEquals(2, catchUp(position, order(6, 10_000, 10_000, OrderMoney.Dispute.WON)));
+        assertEquals(0, shown(platform(AccountKind.FEE_REVENUE)));
+        assertEquals(-1500, shown(creator(AccountKind.CREATOR_PENDING)), "refunded in full; only the dispute fee is the creator's loss");
+        assertEquals(-1500, shown(platform(AccountKind.PSP_CLEARING)));
+    }
+
+    @Test
     void aRefundAfterReleaseAndPayoutTakesWhatAvailableHasAndLeavesTheRestOwedInPending() {
         OrderPosition position = new OrderPosition(4, STORE, USD, false);
         catchUp(position, order(4, 1_000, 0, OrderMoney.Dispute.NONE));

@@ -221,6 +221,9 @@ class PaymentFactTest {
                 fact("charge.dispute.created", dispute("needs_response").build()));
         assertEquals(new PaymentFact.DisputeClosed(byIntent, true), fact("charge.dispute.closed", dispute("won").build()));
         assertEquals(new PaymentFact.DisputeClosed(byIntent, false), fact("charge.dispute.closed", dispute("lost").build()));
+        assertEquals(Optional.empty(), PaymentFact.of(PspEvent.parse(event("charge.dispute.created", dispute("warning_needs_response").build()))),
+                "an inquiry moves no money");
+        assertEquals(Optional.empty(), PaymentFact.of(PspEvent.parse(event("charge.dispute.closed", dispute("warning_closed").build()))));
     }
 
     @ParameterizedTest

@@ -103,7 +103,9 @@ public class OrderPayments {
     private String apply(Order order, PaymentFact fact, String cause, Instant now) {
         String outcome = change(order, fact, cause, now);
         List<String> posted = earnings.sync(order.money());
-        return posted.isEmpty() ? outcome : outcome + "; posted " + String.join(", ", posted);
+        // The steps without the order's id (the event names the order): outcomes stay countable by kind.
+        return posted.isEmpty() ? outcome
+                : outcome + "; posted " + posted.stream().map(key -> key.substring(key.indexOf(':', "order:".length()) + 1)).toList();
     }
 
     /** The order's rules decide; a move they refuse is logged and recorded as the event's outcome, not retried. */

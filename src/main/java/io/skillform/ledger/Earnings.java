@@ -57,7 +57,9 @@ public class Earnings {
         boolean sold = !em.createNativeQuery("SELECT 1 FROM earning_hold WHERE order_id = ?").setParameter(1, order.orderId())
                 .getResultList().isEmpty();
         boolean released = sold && lockHold(order.orderId()).orElseThrow();
-        OrderPosition position = fold(new OrderPosition(order.orderId(), order.storeId(), currency, released), postedLegs(order.orderId()));
+        // Nothing is posted for an order before its sale (which comes with its hold).
+        OrderPosition position = fold(new OrderPosition(order.orderId(), order.storeId(), currency, released),
+                sold ? postedLegs(order.orderId()) : List.of());
         LedgerTerms terms = settings.terms();
         while (true) {
             Optional<JournalEntry> next = position.next(order, funds(order.storeId(), currency), terms);

@@ -19,13 +19,13 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.TreeMap;
 import java.util.TreeSet;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Posts journal entries. Always inside the caller's transaction — the one that changes what caused the money to
@@ -40,6 +40,9 @@ public class Journal {
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
+
+    /** Groups known to exist on this node (an account, once opened, is never removed). */
+    private static final Set<String> OPENED = ConcurrentHashMap.newKeySet();
 
     @Inject
     private AccountOpening opening;
@@ -92,12 +95,15 @@ public class Journal {
         groups.forEach((store, currencies) -> currencies.forEach(currency -> {
             ensureOpen(seen, store, currency);
             seen.locking = true;
-            // The group's rows in the unique index's order (store, currency, kind).
-            em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store AND a.currency = :currency ORDER BY a.kind",
-                            LedgerAccount.class)
-                    .setParameter("store", store).setParameter("currency", currency)
-                    .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                    .getResultList().forEach(row -> locked.put(row.name(), row));
+            // Locked once per transaction; the rows stay managed (and current) in its persistence context.
+            seen.locked.computeIfAbsent(group(store, currency), g ->
+                    // The group's rows in the unique index's order (store, currency, kind).
+                    em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store AND a.currency = :currency ORDER BY a.kind",
+                                    LedgerAccount.class)
+                            .setParameter("store", store).setParameter("currency", currency)
+                            .setLockMode(LockModeType.PESSIMISTIC_WRITE)
+                            .getResultList())
+                    .forEach(row -> locked.put(row.name(), row));
         }));
         return locked;
     }
@@ -113,16 +119,20 @@ public class Journal {
     }
 
     private void ensureOpen(GroupsSeen seen, long store, Currency currency) {
-        String group = store + ":" + currency.getCurrencyCode();
-        if (!seen.existing.contains(group) && existing(store, currency) < kindsOf(store).size()) {
+        String group = group(store, currency);
+        if (!OPENED.contains(group) && existing(store, currency) < kindsOf(store).size()) {
             if (seen.locking) {
                 // Opening it now would wait for this very transaction's locks.
                 throw new IllegalStateException("Accounts " + group + " must be opened before the transaction's first lock");
             }
             opening.open(store, currency);
         }
-        // Known to exist from now on, whatever this transaction's older snapshot says.
-        seen.existing.add(group);
+        // Known to exist from now on, whatever this transaction's older snapshot says; accounts are never removed.
+        OPENED.add(group);
+    }
+
+    private static String group(long store, Currency currency) {
+        return store + ":" + currency.getCurrencyCode();
     }
 
     /** Whether the account's group has been opened (a plain read: no lock, nothing created). */
@@ -136,9 +146,9 @@ public class Journal {
                 .sorted(Comparator.comparing(AccountKind::name)).toList();
     }
 
-    /** What this transaction knows of account groups: which exist, and whether it has locked any yet. */
+    /** What this transaction has locked, by group. */
     private static final class GroupsSeen {
-        final Set<String> existing = new HashSet<>();
+        final Map<String, List<LedgerAccount>> locked = new HashMap<>();
         boolean locking;
     }
 

@@ -62,9 +62,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 RUN=$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n' | cut -c1-7)
 
-# sql, log, CPU accounting, wrk and the MariaDB client: shared with the other bench scripts.
+# sql, log, get, measure (wrk with CPU accounting), wrk and the MariaDB client: shared with the other bench scripts.
 . "$HERE/lib.sh"
-get() { sed -n "s/^$1=//p" <<< "$2"; }
 ms_now() { date +%s%N | cut -c1-13; }
 field() { get "$2" "$(cat "$WORK/$1")"; }   # a key of a phase's result file
 
@@ -95,30 +94,6 @@ login() {
         return 1
     fi
     awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -1
-}
-
-# Runs wrk; extra arguments go to wrk. Prints key=value lines: rps, requests, p50, p90, p99 (ms), non2xx, errors and
-# the CPU figures.
-measure() {
-    local url=$1; shift
-    local out="$WORK/wrk.$RANDOM.txt" before after result n
-    before=$(cpu_snapshot)
-    wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" "$url" > "$out"
-    after=$(cpu_snapshot)
-    result=$(awk '
-        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-        function secs(v) { if (v ~ /ms$/) return v / 1000; if (v ~ /m$/) return v * 60; return v + 0 }
-        / requests in / { sub(",", "", $4); requests = $1; seconds = secs($4) }
-        $1 == "50%" { p50 = ms($2) } $1 == "90%" { p90 = ms($2) } $1 == "99%" { p99 = ms($2) }
-        /Non-2xx/ { bad = $5 }
-        /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
-        END {
-            printf "requests=%d\nrps=%.0f\np50=%.2f\np90=%.2f\np99=%.2f\nnon2xx=%d\nerrors=%d\n",
-                requests, (requests - bad) / seconds, p50, p90, p99, bad, errors
-        }' "$out")
-    echo "$result"
-    n=$(( $(get requests "$result") - $(get non2xx "$result") ))
-    cpu_delta "$before" "$after" "$n"
 }
 
 postings() { sql -e "SELECT COUNT(*) FROM ledger_posting"; }

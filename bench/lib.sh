@@ -29,6 +29,37 @@ cpu_delta() {
     }'
 }
 
+get() { sed -n "s/^$1=//p" <<< "$2"; }
+
+# Runs wrk (THREADS, CONNECTIONS, DURATION; extra arguments go to wrk). Prints "key=value" lines: rps (2xx answers
+# per second, less a Lua script's filler requests), all_rps, requests, seconds, p50, p90, p99 (ms), non2xx, errors,
+# a Lua script's EVENTS counters, and the CPU figures of cpu_delta.
+measure() {
+    local url=$1; shift
+    local out="$WORK/wrk.$RANDOM.txt" before after result
+    before=$(cpu_snapshot)
+    WRK_THREADS=$THREADS CONNECTIONS=$CONNECTIONS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" "$url" > "$out"
+    after=$(cpu_snapshot)
+    result=$(awk '
+        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
+        function secs(v) { if (v ~ /ms$/) return v / 1000; if (v ~ /m$/) return v * 60; return v + 0 }
+        / requests in / { sub(",", "", $4); requests = $1; seconds = secs($4) }
+        $1 == "50%" { p50 = ms($2) } $1 == "90%" { p90 = ms($2) } $1 == "99%" { p99 = ms($2) }
+        /Non-2xx/ { bad = $5 }
+        /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
+        /^EVENTS/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); ev[kv[1]] = kv[2] } }
+        END {
+            good = requests - bad - ev["fillers"]
+            printf "requests=%d\nseconds=%.2f\nrps=%.0f\nall_rps=%.0f\np50=%.2f\np90=%.2f\np99=%.2f\nnon2xx=%d\nerrors=%d\n",
+                requests, seconds, good / seconds, requests / seconds, p50, p90, p99, bad, errors
+            for (k in ev) printf "%s=%d\n", k, ev[k]
+        }' "$out")
+    echo "$result"
+    # CPU per answer: per 2xx answer, or per answer when none is 2xx (malformed)
+    local n
+    n=$(get requests "$result"); [ "$(get non2xx "$result")" = "$n" ] || n=$((n - $(get non2xx "$result")))
+    cpu_delta "$before" "$after" "$n"
+}
 # Tools from Debian: wrk (load) and the MariaDB client.
 missing=()
 command -v wrk >/dev/null || missing+=(wrk)

@@ -51,7 +51,7 @@ trap 'rm -rf "$WORK"' EXIT
 # One id per run, in every order reference (wb<run><phase>…) and event id (evt_bench_<run><phase>_…).
 RUN=$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n' | cut -c1-7)
 
-# sql, log, CPU accounting, wrk and the MariaDB client: shared with the other bench scripts.
+# sql, log, get, measure (wrk with CPU accounting), wrk and the MariaDB client: shared with the other bench scripts.
 . "$HERE/lib.sh"
 now_utc() { date -u '+%Y-%m-%d %H:%M:%S.%6N'; }
 
@@ -97,36 +97,6 @@ SELECT o.id, o.psp_session_id, o.amount_minor, o.currency, o.buyer_email FROM cu
 SQL
 }
 
-get() { sed -n "s/^$1=//p" <<< "$2"; }
-
-# Runs wrk; extra arguments go to wrk. Prints "key=value" lines: rps (successful event deliveries per second),
-# requests, seconds, p50, p90, p99 (ms), non2xx, errors, and the Lua script's EVENTS counters.
-measure() {
-    local url=$1; shift
-    local out="$WORK/wrk.$RANDOM.txt" before after result
-    before=$(cpu_snapshot)
-    WRK_THREADS=$THREADS CONNECTIONS=$CONNECTIONS wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --timeout 10s --latency "$@" "$url" > "$out"
-    after=$(cpu_snapshot)
-    result=$(awk '
-        function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
-        function secs(v) { if (v ~ /ms$/) return v / 1000; if (v ~ /m$/) return v * 60; return v + 0 }
-        / requests in / { sub(",", "", $4); requests = $1; seconds = secs($4) }
-        $1 == "50%" { p50 = ms($2) } $1 == "90%" { p90 = ms($2) } $1 == "99%" { p99 = ms($2) }
-        /Non-2xx/ { bad = $5 }
-        /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
-        /^EVENTS/ { for (i = 2; i <= NF; i++) { split($i, kv, "="); ev[kv[1]] = kv[2] } }
-        END {
-            good = requests - bad - ev["fillers"]
-            printf "requests=%d\nseconds=%.2f\nrps=%.0f\nall_rps=%.0f\np50=%.2f\np90=%.2f\np99=%.2f\nnon2xx=%d\nerrors=%d\n",
-                requests, seconds, good / seconds, requests / seconds, p50, p90, p99, bad, errors
-            for (k in ev) printf "%s=%d\n", k, ev[k]
-        }' "$out")
-    echo "$result"
-    # CPU per answer: per 2xx answer, or per answer when none is 2xx (malformed)
-    local n
-    n=$(get requests "$result"); [ "$(get non2xx "$result")" = "$n" ] || n=$((n - $(get non2xx "$result")))
-    cpu_delta "$before" "$after" "$n"
-}
 webhook() { EVENTS_FILE=$1 measure "$BASE$WEBHOOK_PATH" -s "$HERE/webhook-events.lua"; }
 warn_if_exhausted() {
     if [ "$(get sent "$1")" -ge "$(get available "$1")" ]; then

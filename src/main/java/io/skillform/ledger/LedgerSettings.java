@@ -27,14 +27,14 @@ public class LedgerSettings {
     String disputeFee;
 
     @Inject
-    @ConfigProperty(name = "skillform.ledger.holding-days", defaultValue = "7")
-    long holdingDays;
+    @ConfigProperty(name = "skillform.ledger.holding", defaultValue = "P7D")
+    String holding;
 
     private LedgerTerms terms;
 
     @PostConstruct
     void read() {
-        terms = LedgerTerms.parse(feePercent, feeFixed, disputeFee, holdingDays);
+        terms = LedgerTerms.parse(feePercent, feeFixed, disputeFee, holding);
     }
 
     void checkAtStartup(@Observes @Initialized(ApplicationScoped.class) Object started) {

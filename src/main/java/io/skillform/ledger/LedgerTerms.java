@@ -3,6 +3,7 @@ package io.skillform.ledger;
 import io.skillform.shared.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Currency;
 import java.util.HashMap;
 import java.util.Map;
@@ -27,19 +28,26 @@ public record LedgerTerms(long feeBasisPoints, Map<Currency, Long> fixedFees, Ma
     }
 
     /**
-     * Reads the settings' text forms: a percentage such as "5" or "2.9", amounts such as "USD:30,EUR:25".
+     * Reads the settings' text forms: a percentage such as "5" or "2.9", amounts such as "USD:30,EUR:25", a holding
+     * period as an ISO-8601 duration ("P7D", "PT5M").
      *
      * @throws IllegalArgumentException naming the setting that is wrong
      */
-    public static LedgerTerms parse(String feePercent, String fixedFees, String disputeFees, long holdingDays) {
+    public static LedgerTerms parse(String feePercent, String fixedFees, String disputeFees, String holding) {
         long basisPoints;
         try {
             basisPoints = new BigDecimal(feePercent.strip()).movePointRight(2).longValueExact();
         } catch (ArithmeticException | NumberFormatException e) {
             throw new IllegalArgumentException("SKILLFORM_LEDGER_FEE_PERCENT: a percentage with at most two decimals, e.g. 5 or 2.9");
         }
+        Duration held;
+        try {
+            held = Duration.parse(holding.strip());
+        } catch (DateTimeParseException e) {
+            throw new IllegalArgumentException("SKILLFORM_LEDGER_HOLDING: an ISO-8601 duration, e.g. P7D (7 days) or PT5M (5 minutes)");
+        }
         return new LedgerTerms(basisPoints, amounts("SKILLFORM_LEDGER_FEE_FIXED", fixedFees),
-                amounts("SKILLFORM_LEDGER_DISPUTE_FEE", disputeFees), Duration.ofDays(holdingDays));
+                amounts("SKILLFORM_LEDGER_DISPUTE_FEE", disputeFees), held);
     }
 
     private static Map<Currency, Long> amounts(String setting, String text) {

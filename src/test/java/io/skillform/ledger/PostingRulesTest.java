@@ -19,7 +19,7 @@ class PostingRulesTest {
 
     private static final Currency USD = Currency.getInstance("USD");
     private static final long STORE = 7;
-    private static final LedgerTerms TERMS = LedgerTerms.parse("5", "USD:30", "USD:1500", 7);
+    private static final LedgerTerms TERMS = LedgerTerms.parse("5", "USD:30", "USD:1500", "P7D");
 
     private final Map<Account, Long> book = new HashMap<>();
     private final List<JournalEntry> history = new ArrayList<>();
@@ -171,7 +171,8 @@ class PostingRulesTest {
         assertThrows(IllegalArgumentException.class, () -> JournalEntry.of("k", TransactionKind.SALE, "x")
                 .debit(platform(AccountKind.PSP_CLEARING), -5));
         assertThrows(IllegalArgumentException.class, () -> Account.creator(0, AccountKind.CREATOR_PENDING, USD));
-        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5.555", "", "", 7));
-        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "USD=30", "", 7));
+        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5.555", "", "", "P7D"));
+        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "USD=30", "", "P7D"));
+        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "", "", "7"), "a holding period needs its unit");
     }
 }

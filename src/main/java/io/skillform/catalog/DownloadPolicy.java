@@ -12,7 +12,7 @@ import java.time.Duration;
 public class DownloadPolicy {
 
     public static final int DEFAULT_DOWNLOADS = 5;
-    public static final int DEFAULT_HOURS = 72;
+    public static final int DEFAULT_HOURS = 24;
     public static final int MAX_DOWNLOADS = 100;
     public static final int MAX_HOURS = 720;
 

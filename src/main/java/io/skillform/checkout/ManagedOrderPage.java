@@ -1,5 +1,7 @@
 package io.skillform.checkout;
 
+import io.skillform.delivery.DeliveryException;
+import io.skillform.delivery.DownloadLog;
 import io.skillform.identity.CurrentAccount;
 import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
@@ -11,7 +13,10 @@ import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
 
-/** Backs /dashboard/order?id=: one order for its creator or an admin — history, refunds, and "refund". */
+/**
+ * Backs /dashboard/order?id=: one order for its creator or an admin — history, refunds and "refund", the buyer's
+ * downloads (links used from many addresses flagged) and "send the receipt again".
+ */
 @Named
 @ViewScoped
 public class ManagedOrderPage implements Serializable {
@@ -28,11 +33,16 @@ public class ManagedOrderPage implements Serializable {
     private transient RefundRecords refundRecords;
 
     @Inject
+    private transient DownloadLog downloadLog;
+
+    @Inject
     private CurrentAccount me;
 
     private Long id;
     private Order order;
     private List<Refund> refundList;
+    private List<DownloadLog.Line> downloads;
+    private List<DownloadLog.SharedLink> sharedLinks;
     private String amount;
 
     /** 404 for an order that is not the visitor's to manage, as for one that does not exist. */
@@ -51,7 +61,23 @@ public class ManagedOrderPage implements Serializable {
             return false;
         }
         refundList = refundRecords.of(id);
+        downloads = downloadLog.of(id);
+        sharedLinks = downloadLog.sharedLinks(id);
         return true;
+    }
+
+    /** Another copy of the receipt to the buyer (never to the creator), with fresh links. */
+    public void resendReceipt() {
+        if (!reload()) {
+            PageMessages.errorText("No such order.");
+            return;
+        }
+        try {
+            orders.resendReceipt(id);
+            PageMessages.info("order.receiptSent", order.buyerEmail());
+        } catch (DeliveryException e) {
+            PageMessages.errorText(e.getMessage());
+        }
     }
 
     public void refund() {
@@ -78,6 +104,14 @@ public class ManagedOrderPage implements Serializable {
 
     public List<Refund> getRefunds() {
         return refundList;
+    }
+
+    public List<DownloadLog.Line> getDownloads() {
+        return downloads;
+    }
+
+    public List<DownloadLog.SharedLink> getSharedLinks() {
+        return sharedLinks;
     }
 
     public Long getId() {

@@ -1,5 +1,6 @@
 package io.skillform.checkout;
 
+import io.skillform.delivery.Purchase;
 import io.skillform.identity.EmailAddress;
 import io.skillform.ledger.OrderMoney;
 import io.skillform.payment.GatewaySession;
@@ -372,6 +373,17 @@ public class Order {
     public OrderMoney money() {
         OrderMoney.Dispute dispute = disputeOutcome == null ? OrderMoney.Dispute.NONE : OrderMoney.Dispute.valueOf(disputeOutcome);
         return new OrderMoney(id, storeId, total, status.wasPaid(), paidAt, Money.of(refundedMinor, total.currency()), dispute);
+    }
+
+    /**
+     * The order as delivery reads it: the buyer keeps their files while it is paid or partly refunded — not once it is
+     * refunded in full or disputed (a won dispute gives them back).
+     */
+    public Purchase purchase() {
+        boolean entitled = status == OrderStatus.PAID || status == OrderStatus.PARTIALLY_REFUNDED;
+        return new Purchase(id, reference, storeId, new EmailAddress(buyerEmail), buyerAccountId, entitled,
+                entitled ? null : status.apiName().replace('_', ' '), paidAt, total,
+                items.stream().map(i -> new Purchase.Item(i.productId(), i.title(), i.amount())).toList());
     }
 
     /** What the buyer can still have refunded. */

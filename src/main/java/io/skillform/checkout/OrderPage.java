@@ -1,5 +1,7 @@
 package io.skillform.checkout;
 
+import io.skillform.delivery.DeliveryException;
+import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -36,6 +38,20 @@ public class OrderPage implements Serializable {
             return;
         }
         order = found.get();
+    }
+
+    /** Another copy of the receipt to the address the order was made with; the reference is the buyer's proof. */
+    public void resendReceipt() {
+        Optional<Order> found = orders.byReference(reference);
+        if (found.isEmpty()) {
+            return;
+        }
+        try {
+            orders.resendReceipt(found.get().id());
+            PageMessages.info("order.receiptSent", found.get().buyerEmail());
+        } catch (DeliveryException e) {
+            PageMessages.errorText(e.getMessage());
+        }
     }
 
     /** The poll: reads the order again. */

@@ -1,5 +1,6 @@
 package io.skillform.checkout;
 
+import io.skillform.delivery.Deliveries;
 import io.skillform.ledger.Earnings;
 import io.skillform.payment.PaymentEvent;
 import io.skillform.payment.PaymentFact;
@@ -32,6 +33,9 @@ public class OrderPayments {
 
     @Inject
     private Earnings earnings;
+
+    @Inject
+    private Deliveries deliveries;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -99,13 +103,15 @@ public class OrderPayments {
                 .getResultStream().findFirst();
     }
 
-    /** The order changes and its money moves in the ledger, in this one transaction. */
+    /** The order changes, its money moves in the ledger and its delivery follows, in this one transaction. */
     private String apply(Order order, PaymentFact fact, String cause, Instant now) {
         String outcome = change(order, fact, cause, now);
         List<String> posted = earnings.sync(order.money());
+        List<String> delivered = deliveries.sync(order.purchase());
         // The steps without the order's id (the event names the order): outcomes stay countable by kind.
-        return posted.isEmpty() ? outcome
-                : outcome + "; posted " + posted.stream().map(key -> key.substring(key.indexOf(':', "order:".length()) + 1)).toList();
+        return outcome
+                + (posted.isEmpty() ? "" : "; posted " + posted.stream().map(key -> key.substring(key.indexOf(':', "order:".length()) + 1)).toList())
+                + (delivered.isEmpty() ? "" : "; " + String.join(", ", delivered));
     }
 
     /** The order's rules decide; a move they refuse is logged and recorded as the event's outcome, not retried. */

@@ -1,12 +1,14 @@
 package io.skillform.checkout;
 
 import io.skillform.catalog.Product;
+import io.skillform.delivery.Deliveries;
 import io.skillform.identity.EmailAddress;
 import io.skillform.identity.Role;
 import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.shared.Money;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -25,6 +27,9 @@ public class Orders {
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
+
+    @Inject
+    private Deliveries deliveries;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -63,7 +68,13 @@ public class Orders {
                 buyer, buyerAccountId, requester, clock.instant());
         em.persist(order);
         em.flush();
+        deliveries.sync(order.purchase());
         return order;
+    }
+
+    /** Another copy of the receipt, with fresh links, to the buyer; callers have checked who may ask. */
+    public void resendReceipt(long orderId) {
+        deliveries.resendReceipt(lock(orderId).purchase());
     }
 
     public Optional<Order> awaitingPayment(EmailAddress buyer, long productId) {

@@ -1,5 +1,6 @@
 package io.skillform.checkout;
 
+import io.skillform.delivery.Deliveries;
 import io.skillform.ledger.Earnings;
 import io.skillform.payment.RefundResult;
 import io.skillform.shared.Money;
@@ -22,6 +23,9 @@ public class RefundRecords {
 
     @Inject
     private Earnings earnings;
+
+    @Inject
+    private Deliveries deliveries;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -72,6 +76,7 @@ public class RefundRecords {
             long confirmed = sum(order.id(), Refund.Status.SUCCEEDED);
             order.refundedInTotal(Money.of(confirmed, order.total().currency()), "refund " + refundId + " confirmed", clock.instant());
             earnings.sync(order.money());
+            deliveries.sync(order.purchase());
         } else {
             refund.accepted(result.id());
         }

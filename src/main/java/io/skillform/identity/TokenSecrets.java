@@ -11,7 +11,7 @@ import java.util.HexFormat;
  * Random bearer secrets and their digests. A token has 256 random bits, so a plain SHA-256 is the right
  * way to store it (unlike a password, it cannot be guessed from a dictionary).
  */
-final class TokenSecrets {
+public final class TokenSecrets {
 
     static final String API_TOKEN_PREFIX = "sfk_";
     private static final int RANDOM_BYTES = 32;
@@ -24,14 +24,14 @@ final class TokenSecrets {
         return API_TOKEN_PREFIX + newLinkToken();
     }
 
-    /** A secret for a link (verification, password reset): 256 random bits, URL-safe. */
-    static String newLinkToken() {
+    /** A secret for a link (verification, password reset, download): 256 random bits, URL-safe. */
+    public static String newLinkToken() {
         byte[] bytes = new byte[RANDOM_BYTES];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
-    static String sha256Hex(String secret) {
+    public static String sha256Hex(String secret) {
         try {
             byte[] digest = MessageDigest.getInstance("SHA-256").digest(secret.getBytes(StandardCharsets.UTF_8));
             return HexFormat.of().formatHex(digest);

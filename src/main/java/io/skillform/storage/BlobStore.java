@@ -2,6 +2,9 @@ package io.skillform.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
 
 /**
  * Stored bytes. Implementations stream: no method holds a whole object in memory, whatever its size.
@@ -17,6 +20,21 @@ public interface BlobStore {
 
     /** The object's bytes; the caller closes the stream. {@link java.nio.file.NoSuchFileException} if absent. */
     InputStream read(BlobKey key) throws IOException;
+
+    /** The object's bytes from {@code offset} on (a resumed download). */
+    default InputStream read(BlobKey key, long offset) throws IOException {
+        InputStream content = read(key);
+        content.skipNBytes(offset);
+        return content;
+    }
+
+    /**
+     * A URL from which a client may fetch the object itself for {@code lifetime}, answered with the given
+     * {@code Content-Disposition} and {@code Content-Type}; empty if this store's bytes are only served by the app.
+     */
+    default Optional<URI> temporaryUrl(BlobKey key, String contentDisposition, String contentType, Duration lifetime) {
+        return Optional.empty();
+    }
 
     /** Removes the object; removing one that is not there is not an error. */
     void delete(BlobKey key) throws IOException;

@@ -2,9 +2,12 @@ package io.skillform.storage;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
 
 /**
  * Objects as files under one folder ({@code SKILLFORM_STORAGE_DIR}), fanned out by the key's first two hex
@@ -35,6 +38,18 @@ public class LocalBlobStore implements BlobStore {
     @Override
     public InputStream read(BlobKey key) throws IOException {
         return Files.newInputStream(pathOf(key));
+    }
+
+    /** Positioned, not skipped: resuming near the end of a large file reads nothing before it. */
+    @Override
+    public InputStream read(BlobKey key, long offset) throws IOException {
+        FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
+        try {
+            return Channels.newInputStream(channel.position(offset));
+        } catch (IOException e) {
+            channel.close();
+            throw e;
+        }
     }
 
     @Override

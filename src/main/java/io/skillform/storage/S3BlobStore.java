@@ -4,6 +4,8 @@ import java.io.Closeable;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.net.URISyntaxException;
+import java.time.Duration;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,7 +19,9 @@ import software.amazon.awssdk.http.urlconnection.UrlConnectionHttpClient;
 import software.amazon.awssdk.regions.Region;
 import software.amazon.awssdk.services.s3.S3Client;
 import software.amazon.awssdk.services.s3.S3ClientBuilder;
+import software.amazon.awssdk.services.s3.S3Configuration;
 import software.amazon.awssdk.services.s3.model.NoSuchKeyException;
+import software.amazon.awssdk.services.s3.presigner.S3Presigner;
 
 /**
  * Objects in one bucket of Amazon S3 or any S3-compatible store (MinIO, Ceph, R2, …), under the key's value.
@@ -52,6 +56,7 @@ public class S3BlobStore implements BlobStore, Closeable {
     }
 
     private final S3Client client;
+    private final S3Presigner presigner;
     private final String bucket;
     private final Path spoolDirectory;
 
@@ -60,6 +65,7 @@ public class S3BlobStore implements BlobStore, Closeable {
         this.spoolDirectory = Files.createDirectories(spoolDirectory);
         this.bucket = settings.bucket();
         this.client = clientFor(settings);
+        this.presigner = presignerFor(settings);
     }
 
     private static S3Client clientFor(Settings settings) {
@@ -68,6 +74,16 @@ public class S3BlobStore implements BlobStore, Closeable {
                 .httpClientBuilder(UrlConnectionHttpClient.builder())
                 .region(Region.of(settings.region()))
                 .forcePathStyle(settings.pathStyle());
+        settings.endpoint().ifPresent(builder::endpointOverride);
+        settings.accessKey().ifPresent(accessKey -> builder.credentialsProvider(StaticCredentialsProvider.create(
+                AwsBasicCredentials.create(accessKey, settings.secretKey().orElseThrow()))));
+        return builder.build();
+    }
+
+    private static S3Presigner presignerFor(Settings settings) {
+        S3Presigner.Builder builder = S3Presigner.builder()
+                .region(Region.of(settings.region()))
+                .serviceConfiguration(S3Configuration.builder().pathStyleAccessEnabled(settings.pathStyle()).build());
         settings.endpoint().ifPresent(builder::endpointOverride);
         settings.accessKey().ifPresent(accessKey -> builder.credentialsProvider(StaticCredentialsProvider.create(
                 AwsBasicCredentials.create(accessKey, settings.secretKey().orElseThrow()))));
@@ -106,6 +122,19 @@ public class S3BlobStore implements BlobStore, Closeable {
         }
     }
 
+    /** A pre-signed GET: signed here, no request to S3; the URL carries the download's name and type. */
+    @Override
+    public Optional<URI> temporaryUrl(BlobKey key, String contentDisposition, String contentType, Duration lifetime) {
+        try {
+            return Optional.of(presigner.presignGetObject(presign -> presign.signatureDuration(lifetime)
+                            .getObjectRequest(get -> get.bucket(bucket).key(key.value())
+                                    .responseContentDisposition(contentDisposition).responseContentType(contentType)))
+                    .url().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException("The SDK signed an invalid URL", e);
+        }
+    }
+
     /** S3 answers a delete of a missing key with success, which is the idempotence the contract asks for. */
     @Override
     public void delete(BlobKey key) throws IOException {
@@ -123,6 +152,7 @@ public class S3BlobStore implements BlobStore, Closeable {
 
     @Override
     public void close() {
+        presigner.close();
         client.close();
     }
 }

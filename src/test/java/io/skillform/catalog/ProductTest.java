@@ -113,6 +113,6 @@ class ProductTest {
     void aDownloadPolicyStaysWithinItsBounds() {
         assertThrows(IllegalArgumentException.class, () -> new DownloadPolicy(0, 72));
         assertThrows(IllegalArgumentException.class, () -> new DownloadPolicy(5, 721));
-        assertEquals(72, DownloadPolicy.defaults().linkLifetimeHours());
+        assertEquals(24, DownloadPolicy.defaults().linkLifetimeHours());
     }
 }

@@ -1,0 +1,24 @@
+package io.skillform.delivery;
+
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
+
+/**
+ * {@code Content-Disposition: attachment} for a file name (RFC 6266): an ASCII fallback for old clients and the exact
+ * name in UTF-8 ({@code filename*}). The name is already sanitised ({@link io.skillform.catalog.FileName}); quotes and
+ * backslashes cannot reach the header either way.
+ */
+final class ContentDisposition {
+
+    private ContentDisposition() {
+    }
+
+    static String attachment(String fileName) {
+        String ascii = fileName.chars()
+                .map(c -> c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '%' ? '_' : c)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
+                .toString();
+        String encoded = URLEncoder.encode(fileName, StandardCharsets.UTF_8).replace("+", "%20");
+        return "attachment; filename=\"" + ascii + "\"; filename*=UTF-8''" + encoded;
+    }
+}

@@ -1,0 +1,124 @@
+package io.skillform.delivery;
+
+import io.skillform.catalog.Product;
+import io.skillform.catalog.ProductFile;
+import io.skillform.catalog.Store;
+import io.skillform.mail.MailMessage;
+import io.skillform.mail.Outbox;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * Keeps an order's delivery in step with its payment state: grants and the receipt when it is paid, revocation
+ * while it is refunded or disputed. Called in the transaction that changes the order, like the ledger's postings —
+ * so a buyer is never charged without being delivered to, nor delivered to for an order that did not change.
+ */
+@Stateless
+public class Deliveries {
+
+    @PersistenceContext(unitName = "skillform")
+    private EntityManager em;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private LinkIssuer links;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Catches the order's delivery up with its state; idempotent, so a payment reported three times grants and
+     * mails once (the receipt row is keyed by the order). Returns what it did, for the cause's record.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public List<String> sync(Purchase purchase) {
+        Instant now = clock.instant();
+        List<DownloadGrant> grants = grantsOf(purchase.orderId());
+        List<String> done = new ArrayList<>();
+        if (!purchase.entitled()) {
+            long revoked = grants.stream().filter(g -> g.revoke(purchase.notEntitledBecause(), now)).count();
+            if (revoked > 0) {
+                done.add("revoked " + revoked + " download" + (revoked == 1 ? "" : "s"));
+            }
+            return done;
+        }
+        if (grants.isEmpty()) {
+            grants = grant(purchase, now);
+            done.add("granted " + grants.size() + " download" + (grants.size() == 1 ? "" : "s"));
+        } else {
+            long reinstated = grants.stream().filter(DownloadGrant::reinstate).count();
+            if (reinstated > 0) {
+                done.add("reinstated " + reinstated + " download" + (reinstated == 1 ? "" : "s"));
+            }
+        }
+        if (em.find(OrderReceipt.class, purchase.orderId()) == null) {
+            long mail = outbox.enqueue(receipt(purchase, grants, now)).id();
+            em.persist(new OrderReceipt(purchase.orderId(), mail, now));
+            done.add("receipt");
+        }
+        return done;
+    }
+
+    /**
+     * Mails the buyer another copy of the receipt, with fresh links (the first ones may be spent): asked for by the
+     * buyer on their order page or by the store's creator. Always to the buyer's address; one copy per two minutes.
+     */
+    public void resendReceipt(Purchase purchase) {
+        if (!purchase.entitled()) {
+            throw new DeliveryException("This order is " + purchase.notEntitledBecause() + ": there is no receipt to send.");
+        }
+        OrderReceipt receipt = em.find(OrderReceipt.class, purchase.orderId(), LockModeType.PESSIMISTIC_WRITE);
+        if (receipt == null) {
+            throw new DeliveryException("The receipt is still being prepared; it will arrive in a moment.");
+        }
+        Instant now = clock.instant();
+        receipt.resent(now);
+        outbox.enqueue(receipt(purchase, grantsOf(purchase.orderId()), now));
+    }
+
+    /** When the next copy of the receipt may be asked for. */
+    public Instant nextReceiptCopyAt(long orderId) {
+        OrderReceipt receipt = em.find(OrderReceipt.class, orderId);
+        return receipt == null ? clock.instant() : receipt.nextCopyAllowedAt();
+    }
+
+    private List<DownloadGrant> grant(Purchase purchase, Instant now) {
+        List<DownloadGrant> grants = new ArrayList<>();
+        for (Purchase.Item item : purchase.items()) {
+            Product product = em.find(Product.class, item.productId());
+            for (ProductFile file : product.filesFor(purchase.paidAt())) {
+                DownloadGrant grant = new DownloadGrant(purchase, file, product.downloadPolicy(), now);
+                em.persist(grant);
+                grants.add(grant);
+            }
+        }
+        em.flush();
+        return grants;
+    }
+
+    private MailMessage receipt(Purchase purchase, List<DownloadGrant> grants, Instant now) {
+        List<DeliveryMails.FileLink> files = new ArrayList<>();
+        for (DownloadGrant grant : grants) {
+            files.add(links.issue(grant, DownloadLink.IssuedFor.RECEIPT, now));
+        }
+        Store store = em.find(Store.class, purchase.storeId());
+        return DeliveryMails.receipt(purchase, store.displayName(), files, links.orderUrl(purchase.reference()), links.libraryUrl());
+    }
+
+    private List<DownloadGrant> grantsOf(long orderId) {
+        return em.createQuery("SELECT g FROM DownloadGrant g WHERE g.orderId = :order ORDER BY g.id", DownloadGrant.class)
+                .setParameter("order", orderId)
+                .getResultList();
+    }
+}

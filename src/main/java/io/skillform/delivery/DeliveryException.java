@@ -1,0 +1,14 @@
+package io.skillform.delivery;
+
+import jakarta.ejb.ApplicationException;
+
+/** A delivery request refused for a reason the person asking can read; nothing was changed. */
+@ApplicationException(rollback = true)
+public class DeliveryException extends RuntimeException {
+
+    private static final long serialVersionUID = 1L;
+
+    public DeliveryException(String message) {
+        super(message);
+    }
+}

@@ -1,0 +1,158 @@
+package io.skillform.delivery;
+
+import io.skillform.catalog.DownloadPolicy;
+import io.skillform.catalog.ProductFile;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A buyer's right to one file of a paid order, with the download policy they bought under. Links are issued from it;
+ * while it is revoked (the order refunded or disputed) none of them works.
+ */
+@Entity
+@Table(name = "download_grant")
+public class DownloadGrant {
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "order_id", nullable = false, updatable = false)
+    private long orderId;
+
+    @Column(name = "store_id", nullable = false, updatable = false)
+    private long storeId;
+
+    @Column(name = "product_id", nullable = false, updatable = false)
+    private long productId;
+
+    @ManyToOne(optional = false, fetch = FetchType.LAZY)
+    @JoinColumn(name = "product_file_id", nullable = false, updatable = false)
+    private ProductFile file;
+
+    @Column(name = "buyer_email", nullable = false, updatable = false, length = 254)
+    private String buyerEmail;
+
+    @Column(name = "buyer_account_id")
+    private Long buyerAccountId;
+
+    @Column(name = "download_limit", nullable = false, updatable = false)
+    private int downloadLimit;
+
+    @Column(name = "link_lifetime_hours", nullable = false, updatable = false)
+    private int linkLifetimeHours;
+
+    @Column(name = "granted_at", nullable = false, updatable = false)
+    private Instant grantedAt;
+
+    @Column(name = "revoked_at")
+    private Instant revokedAt;
+
+    @Column(name = "revoked_reason", length = 200)
+    private String revokedReason;
+
+    protected DownloadGrant() {
+        // for JPA
+    }
+
+    DownloadGrant(Purchase purchase, ProductFile file, DownloadPolicy policy, Instant now) {
+        this.orderId = purchase.orderId();
+        this.storeId = purchase.storeId();
+        this.productId = file.product().id();
+        this.file = Objects.requireNonNull(file, "file");
+        this.buyerEmail = purchase.buyer().value();
+        this.buyerAccountId = purchase.buyerAccountId();
+        this.downloadLimit = policy.downloadLimit();
+        this.linkLifetimeHours = policy.linkLifetimeHours();
+        this.grantedAt = now;
+    }
+
+    /** A fresh link for this file under the policy the buyer bought; the token is only ever in the link. */
+    IssuedLink issueLink(DownloadLink.IssuedFor purpose, Instant now) {
+        if (isRevoked()) {
+            throw new IllegalStateException("Grant " + id + " is revoked: " + revokedReason);
+        }
+        DownloadToken token = DownloadToken.generate();
+        return new IssuedLink(new DownloadLink(this, token, purpose, new DownloadPolicy(downloadLimit, linkLifetimeHours), now), token);
+    }
+
+    /** Returns true if this changed the grant. */
+    boolean revoke(String reason, Instant now) {
+        if (isRevoked() && reason.equals(revokedReason)) {
+            return false;
+        }
+        if (!isRevoked()) {
+            revokedAt = now;
+        }
+        revokedReason = reason.length() <= 200 ? reason : reason.substring(0, 200);
+        return true;
+    }
+
+    /** The order is the buyer's again (a dispute won): its links work again, within their own limits. */
+    boolean reinstate() {
+        if (!isRevoked()) {
+            return false;
+        }
+        revokedAt = null;
+        revokedReason = null;
+        return true;
+    }
+
+    public boolean isRevoked() {
+        return revokedAt != null;
+    }
+
+    public Long id() {
+        return id;
+    }
+
+    public long orderId() {
+        return orderId;
+    }
+
+    public long storeId() {
+        return storeId;
+    }
+
+    public ProductFile file() {
+        return file;
+    }
+
+    public String buyerEmail() {
+        return buyerEmail;
+    }
+
+    public int downloadLimit() {
+        return downloadLimit;
+    }
+
+    public int linkLifetimeHours() {
+        return linkLifetimeHours;
+    }
+
+    public Optional<Long> buyerAccountId() {
+        return java.util.Optional.ofNullable(buyerAccountId);
+    }
+
+    public Instant grantedAt() {
+        return grantedAt;
+    }
+
+    public String revokedReason() {
+        return revokedReason;
+    }
+
+    /** A link just issued, with the token that only the recipient of the link will ever see. */
+    record IssuedLink(DownloadLink link, DownloadToken token) {
+    }
+}

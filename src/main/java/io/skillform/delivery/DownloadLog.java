@@ -1,0 +1,48 @@
+package io.skillform.delivery;
+
+import jakarta.ejb.Stateless;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import java.time.Instant;
+import java.util.List;
+
+/**
+ * An order's downloads as its creator sees them, and the links that look shared: used from
+ * {@value #SHARED_FROM_ADDRESSES} or more addresses. Callers check that the reader manages the order.
+ */
+@Stateless
+public class DownloadLog {
+
+    static final int SHARED_FROM_ADDRESSES = 3;
+    private static final int MAX_EVENTS = 200;
+
+    @PersistenceContext(unitName = "skillform")
+    private EntityManager em;
+
+    /** One request served, with the file's name; newest first. */
+    public record Line(Instant at, String fileName, String address, String userAgent, Long resumedAt, long linkId) {
+    }
+
+    /** A link used from many addresses: likely passed around. */
+    public record SharedLink(long linkId, String fileName, long addresses) {
+    }
+
+    public List<Line> of(long orderId) {
+        return em.createQuery("SELECT NEW io.skillform.delivery.DownloadLog.Line(e.downloadedAt, g.file.fileName, e.remoteAddress,"
+                        + " e.userAgent, e.rangeStart, e.linkId) FROM DownloadEvent e, DownloadGrant g WHERE g.id = e.grantId"
+                        + " AND e.orderId = :order ORDER BY e.downloadedAt DESC, e.id DESC", Line.class)
+                .setParameter("order", orderId)
+                .setMaxResults(MAX_EVENTS)
+                .getResultList();
+    }
+
+    public List<SharedLink> sharedLinks(long orderId) {
+        return em.createQuery("SELECT NEW io.skillform.delivery.DownloadLog.SharedLink(e.linkId, g.file.fileName,"
+                        + " COUNT(DISTINCT e.remoteAddress)) FROM DownloadEvent e, DownloadGrant g WHERE g.id = e.grantId"
+                        + " AND e.orderId = :order GROUP BY e.linkId, g.file.fileName"
+                        + " HAVING COUNT(DISTINCT e.remoteAddress) >= :many ORDER BY e.linkId", SharedLink.class)
+                .setParameter("order", orderId)
+                .setParameter("many", (long) SHARED_FROM_ADDRESSES)
+                .getResultList();
+    }
+}

@@ -1,0 +1,144 @@
+package io.skillform.delivery;
+
+import io.skillform.storage.BlobStore;
+import jakarta.inject.Inject;
+import jakarta.servlet.annotation.WebServlet;
+import jakarta.servlet.http.HttpServlet;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.net.URI;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * {@code /download/<token>}: a buyer's file. Streamed from local storage in slices (never whole in memory), with
+ * ranges for resuming; from S3, a redirect to a pre-signed URL that lives {@link #DIRECT_URL_LIFETIME}. An unknown
+ * token is a 404; an expired, used-up or revoked link a 410 page — the first two offer a fresh link by e-mail
+ * ({@code POST} to the same URL), sent to the buyer, never to whoever clicked.
+ */
+@WebServlet(urlPatterns = "/download/*")
+public class DownloadServlet extends HttpServlet {
+
+    private static final long serialVersionUID = 1L;
+    private static final Logger LOG = Logger.getLogger(DownloadServlet.class.getName());
+    static final Duration DIRECT_URL_LIFETIME = Duration.ofSeconds(60);
+    private static final int SLICE = 256 * 1024;
+
+    @Inject
+    private transient Downloads downloads;
+
+    @Inject
+    private transient BlobStore blobs;
+
+    @Override
+    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, true);
+    }
+
+    @Override
+    protected void doHead(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        serve(request, response, false);
+    }
+
+    /** "E-mail me a fresh link", from the 410 page. */
+    @Override
+    protected void doPost(HttpServletRequest request, HttpServletResponse response) throws IOException {
+        Optional<DownloadToken> token = tokenOf(request);
+        if (token.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        try {
+            downloads.renew(token.get());
+            response.sendRedirect(request.getContextPath() + "/link-sent");
+        } catch (DeliveryException refused) {
+            request.setAttribute("downloadMessage", refused.getMessage());
+            response.sendError(HttpServletResponse.SC_GONE);
+        }
+    }
+
+    private void serve(HttpServletRequest request, HttpServletResponse response, boolean body) throws IOException {
+        Optional<DownloadToken> token = tokenOf(request);
+        if (token.isEmpty()) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        RangeRequest range = new RangeRequest(request.getHeader("Range"), request.getHeader("If-Range"));
+        Downloads.Access access = body
+                ? downloads.start(token.get(), range, new DownloadClient(request.getRemoteAddr(), request.getHeader("User-Agent")))
+                : downloads.peek(token.get(), range);
+        // The link is a secret: never passed on to where the file's content may lead, never cached.
+        response.setHeader("Referrer-Policy", "no-referrer");
+        response.setHeader("Cache-Control", "private, no-store");
+        response.setHeader("X-Robots-Tag", "noindex");
+        if (!access.isGranted()) {
+            refuse(request, response, access.refusal());
+            return;
+        }
+        Downloads.ServedFile file = access.file();
+        RangeRequest.Resolution part = access.range();
+        response.setHeader("Accept-Ranges", "bytes");
+        response.setHeader("ETag", file.etag());
+        response.setHeader("Last-Modified", RangeRequest.httpDate(file.lastModified()));
+        if (part.kind() == RangeRequest.Resolution.Kind.UNSATISFIABLE) {
+            response.setStatus(HttpServletResponse.SC_REQUESTED_RANGE_NOT_SATISFIABLE);
+            response.setHeader("Content-Range", "bytes */" + file.size());
+            return;
+        }
+        String disposition = ContentDisposition.attachment(file.fileName());
+        Optional<URI> direct = blobs.temporaryUrl(file.key(), disposition, file.contentType(), DIRECT_URL_LIFETIME);
+        if (direct.isPresent()) {
+            response.sendRedirect(direct.get().toString());
+            return;
+        }
+        // Opened before any header is sent: a stored file that is missing is our failure (500, logged), not a short body.
+        InputStream content = body && part.length() > 0 ? blobs.read(file.key(), part.first()) : InputStream.nullInputStream();
+        response.setContentType(file.contentType());
+        response.setHeader("Content-Disposition", disposition);
+        if (part.kind() == RangeRequest.Resolution.Kind.PARTIAL) {
+            response.setStatus(HttpServletResponse.SC_PARTIAL_CONTENT);
+            response.setHeader("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + file.size());
+        }
+        response.setContentLengthLong(part.length());
+        copy(content, body ? part.length() : 0, file, response);
+    }
+
+    private static void copy(InputStream content, long length, Downloads.ServedFile file, HttpServletResponse response) {
+        try (InputStream in = content) {
+            OutputStream out = response.getOutputStream();
+            byte[] slice = new byte[SLICE];
+            long left = length;
+            while (left > 0) {
+                int read = in.read(slice, 0, (int) Math.min(slice.length, left));
+                if (read < 0) {
+                    throw new IOException("Stored file " + file.key() + " ended " + left + " bytes early");
+                }
+                out.write(slice, 0, read);
+                left -= read;
+            }
+        } catch (IOException e) {
+            // Mostly a client that went away (paused, cancelled): it resumes with a range.
+            LOG.log(Level.FINE, "Download of " + file.key() + " ended early", e);
+        }
+    }
+
+    private static void refuse(HttpServletRequest request, HttpServletResponse response, Downloads.Access.Refusal why)
+            throws IOException {
+        if (why == Downloads.Access.Refusal.UNKNOWN) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
+            return;
+        }
+        request.setAttribute("downloadRefusal", why.name());
+        response.sendError(HttpServletResponse.SC_GONE);
+    }
+
+    private static Optional<DownloadToken> tokenOf(HttpServletRequest request) {
+        String path = request.getPathInfo();
+        return path == null ? Optional.empty() : DownloadToken.parse(path.substring(1));
+    }
+}

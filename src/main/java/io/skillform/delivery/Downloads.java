@@ -1,0 +1,155 @@
+package io.skillform.delivery;
+
+import io.skillform.catalog.ProductFile;
+import io.skillform.identity.EmailAddress;
+import io.skillform.mail.Outbox;
+import io.skillform.storage.BlobKey;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Optional;
+
+/** What a download link does when it is followed: each request one short transaction. */
+@Stateless
+public class Downloads {
+
+    /** Fresh links mailed from a spent one, per grant and hour: enough for a buyer, too few to flood an inbox. */
+    static final int RENEWALS_PER_HOUR = 3;
+
+    @PersistenceContext(unitName = "skillform")
+    private EntityManager em;
+
+    @Inject
+    private LinkIssuer links;
+
+    @Inject
+    private Outbox outbox;
+
+    @Inject
+    private Clock clock;
+
+    /**
+     * Admits a request for the link's file. A download from the first byte claims one of the link's uses — in the
+     * database, with a conditional update, so that parallel requests cannot take more than there are; resuming one
+     * (a range further in, once a use was claimed) is free until the link expires. Every admitted request is logged.
+     */
+    public Access start(DownloadToken token, RangeRequest range, DownloadClient client) {
+        Instant now = clock.instant();
+        Optional<DownloadLink> found = find(token);
+        if (found.isEmpty()) {
+            return Access.refused(Access.Refusal.UNKNOWN);
+        }
+        DownloadLink link = found.get();
+        ServedFile file = ServedFile.of(link.grant().file());
+        RangeRequest.Resolution resolution = range.resolve(file.size(), file.etag(), file.lastModified());
+        DownloadLink.State state = link.state(now);
+        if (state == DownloadLink.State.REVOKED || state == DownloadLink.State.EXPIRED) {
+            return Access.refused(state == DownloadLink.State.REVOKED ? Access.Refusal.REVOKED : Access.Refusal.EXPIRED);
+        }
+        if (resolution.kind() == RangeRequest.Resolution.Kind.UNSATISFIABLE) {
+            return Access.unsatisfiable(file);
+        }
+        boolean resume = resolution.start() > 0 && link.downloadsUsed() > 0;
+        if (!resume && !claim(link, now)) {
+            return Access.refused(Access.Refusal.USED_UP);
+        }
+        em.persist(new DownloadEvent(link, client, resolution.start(), !resume, now));
+        return Access.granted(file, resolution);
+    }
+
+    /** The file behind a link that still works, for a request that downloads nothing (HEAD, a cache check). */
+    public Access peek(DownloadToken token, RangeRequest range) {
+        Instant now = clock.instant();
+        return find(token).map(link -> {
+            DownloadLink.State state = link.state(now);
+            ServedFile file = ServedFile.of(link.grant().file());
+            return switch (state) {
+                case REVOKED -> Access.refused(Access.Refusal.REVOKED);
+                case EXPIRED -> Access.refused(Access.Refusal.EXPIRED);
+                case USED_UP -> Access.refused(Access.Refusal.USED_UP);
+                case USABLE -> Access.granted(file, range.resolve(file.size(), file.etag(), file.lastModified()));
+            };
+        }).orElseGet(() -> Access.refused(Access.Refusal.UNKNOWN));
+    }
+
+    /**
+     * Mails a fresh link for the file of a spent one — to the buyer's address, whoever asks. Refused for a link that
+     * is unknown, still works, or whose purchase was refunded; and after {@value #RENEWALS_PER_HOUR} an hour.
+     */
+    public void renew(DownloadToken token) {
+        Instant now = clock.instant();
+        DownloadLink link = find(token).orElseThrow(() -> new DeliveryException("This link is not one of ours."));
+        // Locked: two simultaneous requests must not both pass the hourly limit.
+        DownloadGrant grant = em.find(DownloadGrant.class, link.grant().id(), LockModeType.PESSIMISTIC_WRITE);
+        switch (link.state(now)) {
+            case REVOKED -> throw new DeliveryException("This purchase was refunded or disputed, so its files can no longer be downloaded.");
+            case USABLE -> throw new DeliveryException("This link still works: open it to download the file.");
+            default -> { }
+        }
+        long recent = em.createQuery("SELECT COUNT(l) FROM DownloadLink l WHERE l.grant = :grant AND l.issuedFor = :renewal"
+                        + " AND l.issuedAt > :since", Long.class)
+                .setParameter("grant", grant)
+                .setParameter("renewal", DownloadLink.IssuedFor.RENEWAL)
+                .setParameter("since", now.minus(Duration.ofHours(1)))
+                .getSingleResult();
+        if (recent >= RENEWALS_PER_HOUR) {
+            throw new DeliveryException("Fresh links for this file were sent " + recent + " times in the last hour."
+                    + " Check the inbox of the address you bought with, or open your library.");
+        }
+        DeliveryMails.FileLink fresh = links.issue(grant, DownloadLink.IssuedFor.RENEWAL, now);
+        outbox.enqueue(DeliveryMails.freshLink(new EmailAddress(grant.buyerEmail()), fresh, links.libraryUrl()));
+    }
+
+    private Optional<DownloadLink> find(DownloadToken token) {
+        return em.createQuery("SELECT l FROM DownloadLink l JOIN FETCH l.grant g JOIN FETCH g.file WHERE l.tokenHash = :hash",
+                        DownloadLink.class)
+                .setParameter("hash", token.hash())
+                .getResultStream().findFirst();
+    }
+
+    private boolean claim(DownloadLink link, Instant now) {
+        return em.createQuery("UPDATE DownloadLink l SET l.downloadsUsed = l.downloadsUsed + 1 WHERE l.id = :id"
+                        + " AND l.downloadsUsed < l.downloadLimit AND l.expiresAt > :now")
+                .setParameter("id", link.id())
+                .setParameter("now", now)
+                .executeUpdate() == 1;
+    }
+
+    /** A stored file as a download serves it: immutable once stored, so its digest is a strong validator. */
+    public record ServedFile(BlobKey key, String fileName, String contentType, long size, String etag,
+                             Instant lastModified) {
+
+        static ServedFile of(ProductFile file) {
+            return new ServedFile(file.storageKey(), file.fileName().value(), file.contentType(), file.sizeBytes(),
+                    "\"" + file.sha256() + "\"", file.addedAt());
+        }
+    }
+
+    /** The answer to a download request. */
+    public record Access(Refusal refusal, ServedFile file, RangeRequest.Resolution range) {
+
+        /** Why a link gives no file: unknown → 404, the others → 410. */
+        public enum Refusal { UNKNOWN, EXPIRED, USED_UP, REVOKED }
+
+        static Access refused(Refusal why) {
+            return new Access(why, null, null);
+        }
+
+        static Access granted(ServedFile file, RangeRequest.Resolution range) {
+            return new Access(null, file, range);
+        }
+
+        static Access unsatisfiable(ServedFile file) {
+            return new Access(null, file, new RangeRequest.Resolution(RangeRequest.Resolution.Kind.UNSATISFIABLE, 0, -1, file.size()));
+        }
+
+        public boolean isGranted() {
+            return refusal == null;
+        }
+    }
+}

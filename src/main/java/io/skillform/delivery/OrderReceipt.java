@@ -1,0 +1,60 @@
+package io.skillform.delivery;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Duration;
+import java.time.Instant;
+
+/**
+ * That an order's receipt was recorded for sending. Keyed by the order: however often its payment is reported, the
+ * receipt is written once. Copies the buyer or creator asks for are counted, and spaced out.
+ */
+@Entity
+@Table(name = "order_receipt")
+public class OrderReceipt {
+
+    /** How long after a receipt another copy may be asked for: a second click must not mail twice. */
+    static final Duration RESEND_INTERVAL = Duration.ofMinutes(2);
+
+    @Id
+    @Column(name = "order_id")
+    private Long orderId;
+
+    @Column(name = "first_mail", nullable = false, updatable = false)
+    private long firstMail;
+
+    @Column(nullable = false)
+    private int resent;
+
+    @Column(name = "last_sent_at", nullable = false)
+    private Instant lastSentAt;
+
+    protected OrderReceipt() {
+        // for JPA
+    }
+
+    OrderReceipt(long orderId, long firstMail, Instant now) {
+        this.orderId = orderId;
+        this.firstMail = firstMail;
+        this.lastSentAt = now;
+    }
+
+    /** When the next copy may be sent, or now if it may be sent already. */
+    Instant nextCopyAllowedAt() {
+        return lastSentAt.plus(RESEND_INTERVAL);
+    }
+
+    void resent(Instant now) {
+        if (now.isBefore(nextCopyAllowedAt())) {
+            throw new DeliveryException("A receipt was sent a moment ago. Check your inbox (and spam folder) before asking again.");
+        }
+        resent++;
+        lastSentAt = now;
+    }
+
+    public int copies() {
+        return 1 + resent;
+    }
+}

@@ -2,9 +2,11 @@ package io.skillform.delivery;
 
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
+import java.text.Normalizer;
 
 /**
- * {@code Content-Disposition: attachment} for a file name (RFC 6266): an ASCII fallback for old clients and the exact
+ * {@code Content-Disposition: attachment} for a file name (RFC 6266): an ASCII fallback for old clients (accents
+ * dropped, anything else non-ASCII as {@code _}) and the exact
  * name in UTF-8 ({@code filename*}). The name is already sanitised ({@link io.skillform.catalog.FileName}); quotes and
  * backslashes cannot reach the header either way.
  */
@@ -14,7 +16,7 @@ final class ContentDisposition {
     }
 
     static String attachment(String fileName) {
-        String ascii = fileName.chars()
+        String ascii = Normalizer.normalize(fileName, Normalizer.Form.NFD).replaceAll("\\p{M}", "").chars()
                 .map(c -> c < 0x20 || c > 0x7e || c == '"' || c == '\\' || c == '%' ? '_' : c)
                 .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append)
                 .toString();

@@ -9,7 +9,11 @@ import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
+import java.lang.reflect.InvocationTargetException;
+import java.lang.reflect.Method;
 import java.net.URI;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.logging.Level;
@@ -97,7 +101,8 @@ public class DownloadServlet extends HttpServlet {
             return;
         }
         // Opened before any header is sent: a stored file that is missing is our failure (500, logged), not a short body.
-        InputStream content = body && part.length() > 0 ? blobs.read(file.key(), part.first()) : InputStream.nullInputStream();
+        Optional<FileChannel> local = body ? blobs.channel(file.key(), part.first()) : Optional.empty();
+        InputStream content = body && local.isEmpty() ? blobs.read(file.key(), part.first()) : InputStream.nullInputStream();
         response.setContentType(file.contentType());
         response.setHeader("Content-Disposition", disposition);
         if (part.kind() == RangeRequest.Resolution.Kind.PARTIAL) {
@@ -105,25 +110,61 @@ public class DownloadServlet extends HttpServlet {
             response.setHeader("Content-Range", "bytes " + part.first() + "-" + part.last() + "/" + file.size());
         }
         response.setContentLengthLong(part.length());
-        copy(content, body ? part.length() : 0, file, response);
-    }
-
-    private static void copy(InputStream content, long length, Downloads.ServedFile file, HttpServletResponse response) {
         try (InputStream in = content) {
-            OutputStream out = response.getOutputStream();
-            byte[] slice = new byte[SLICE];
-            long left = length;
-            while (left > 0) {
-                int read = in.read(slice, 0, (int) Math.min(slice.length, left));
-                if (read < 0) {
-                    throw new IOException("Stored file " + file.key() + " ended " + left + " bytes early");
-                }
-                out.write(slice, 0, read);
-                left -= read;
+            if (local.isPresent()) {
+                send(local.get(), part, response.getOutputStream());
+            } else {
+                copy(in, body ? part.length() : 0, response.getOutputStream());
             }
         } catch (IOException e) {
             // Mostly a client that went away (paused, cancelled): it resumes with a range.
             LOG.log(Level.FINE, "Download of " + file.key() + " ended early", e);
+        }
+    }
+
+    /**
+     * A local file to the end: Undertow's stream hands it to the socket without copying it through the heap
+     * ({@code transferFrom}, sendfile) — found by reflection, as the class is the container's; a range that ends
+     * before the file does, or another container, gets the copy loop.
+     */
+    private static void send(FileChannel file, RangeRequest.Resolution part, OutputStream out) throws IOException {
+        try (FileChannel channel = file) {
+            Optional<Method> transfer = part.last() == part.size() - 1 ? ZERO_COPY.get(out.getClass()) : Optional.empty();
+            if (transfer.isEmpty()) {
+                copy(Channels.newInputStream(channel), part.length(), out);
+                return;
+            }
+            try {
+                transfer.get().invoke(out, channel);
+            } catch (InvocationTargetException e) {
+                throw e.getCause() instanceof IOException io ? io : new IOException(e.getCause());
+            } catch (IllegalAccessException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private static final ClassValue<Optional<Method>> ZERO_COPY = new ClassValue<>() {
+        @Override
+        protected Optional<Method> computeValue(Class<?> stream) {
+            try {
+                return Optional.of(stream.getMethod("transferFrom", FileChannel.class));
+            } catch (NoSuchMethodException e) {
+                return Optional.empty();
+            }
+        }
+    };
+
+    private static void copy(InputStream in, long length, OutputStream out) throws IOException {
+        byte[] slice = new byte[SLICE];
+        long left = length;
+        while (left > 0) {
+            int read = in.read(slice, 0, (int) Math.min(slice.length, left));
+            if (read < 0) {
+                throw new IOException("The stored file ended " + left + " bytes early");
+            }
+            out.write(slice, 0, read);
+            left -= read;
         }
     }
 

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record RangeRequest(String range, String ifRange) {
 
     private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
-    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d{0,19})-(\\d{0,19})");
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
 
     /** What to send: the whole file, bytes {@code first..last} (inclusive), or nothing (416). */
     public record Resolution(Kind kind, long first, long last, long size) {
@@ -46,20 +46,25 @@ public record RangeRequest(String range, String ifRange) {
             return whole;
         }
         Resolution unsatisfiable = new Resolution(Resolution.Kind.UNSATISFIABLE, 0, -1, size);
+        if (spec.group(1).isEmpty()) {
+            long suffix = position(spec.group(2));
+            return suffix == 0 || size == 0 ? unsatisfiable
+                    : new Resolution(Resolution.Kind.PARTIAL, Math.max(0, size - suffix), size - 1, size);
+        }
+        long first = position(spec.group(1));
+        long last = spec.group(2).isEmpty() ? Long.MAX_VALUE : position(spec.group(2));
+        if (last < first) {
+            return whole; // not a valid range: ignored
+        }
+        return first >= size ? unsatisfiable : new Resolution(Resolution.Kind.PARTIAL, first, Math.min(last, size - 1), size);
+    }
+
+    /** A byte position; one beyond any file's size is as good as the largest. */
+    private static long position(String digits) {
         try {
-            if (spec.group(1).isEmpty()) {
-                long suffix = Long.parseLong(spec.group(2));
-                return suffix == 0 || size == 0 ? unsatisfiable
-                        : new Resolution(Resolution.Kind.PARTIAL, Math.max(0, size - suffix), size - 1, size);
-            }
-            long first = Long.parseLong(spec.group(1));
-            long last = spec.group(2).isEmpty() ? size - 1 : Long.parseLong(spec.group(2));
-            if (last < first) {
-                return whole;
-            }
-            return first >= size ? unsatisfiable : new Resolution(Resolution.Kind.PARTIAL, first, Math.min(last, size - 1), size);
+            return Long.parseLong(digits);
         } catch (NumberFormatException tooLarge) {
-            return unsatisfiable;
+            return Long.MAX_VALUE;
         }
     }
 

@@ -3,6 +3,7 @@ package io.skillform.storage;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
+import java.nio.channels.FileChannel;
 import java.time.Duration;
 import java.util.Optional;
 
@@ -26,6 +27,14 @@ public interface BlobStore {
         InputStream content = read(key);
         content.skipNBytes(offset);
         return content;
+    }
+
+    /**
+     * The object as a file channel positioned at {@code offset}, when it is a local file: a server can then hand it to
+     * the socket without copying it through the heap (sendfile). Empty for stores that are not local files.
+     */
+    default Optional<FileChannel> channel(BlobKey key, long offset) throws IOException {
+        return Optional.empty();
     }
 
     /**

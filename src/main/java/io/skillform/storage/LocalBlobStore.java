@@ -8,6 +8,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
+import java.util.Optional;
 
 /**
  * Objects as files under one folder ({@code SKILLFORM_STORAGE_DIR}), fanned out by the key's first two hex
@@ -43,9 +44,14 @@ public class LocalBlobStore implements BlobStore {
     /** Positioned, not skipped: resuming near the end of a large file reads nothing before it. */
     @Override
     public InputStream read(BlobKey key, long offset) throws IOException {
+        return Channels.newInputStream(channel(key, offset).orElseThrow());
+    }
+
+    @Override
+    public Optional<FileChannel> channel(BlobKey key, long offset) throws IOException {
         FileChannel channel = FileChannel.open(pathOf(key), StandardOpenOption.READ);
         try {
-            return Channels.newInputStream(channel.position(offset));
+            return Optional.of(channel.position(offset));
         } catch (IOException e) {
             channel.close();
             throw e;

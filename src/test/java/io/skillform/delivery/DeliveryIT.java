@@ -135,7 +135,7 @@ class DeliveryIT {
         String receipt = text(receiptTo(buyer, order));
         Thread.sleep(3000); // the repeated deliveries have been answered and processed by now
         assertEquals(1, mailsTo(buyer, receiptSubject(order)).size(), "exactly one receipt");
-        assertTrue(receipt.contains("Total: $15.00") && receipt.contains("Field Guide 2nd ed..pdf"), receipt);
+        assertTrue(receipt.contains("Total: $15.00") && receipt.contains("Field Guide (2nd ed.).pdf"), receipt);
         assertTrue(receipt.contains("This link works for 3 downloads within 24 hours."), receipt);
 
         String token = token(receipt);
@@ -154,7 +154,7 @@ class DeliveryIT {
         String fresh = renew(token, buyer);
         HttpResponse<byte[]> again = get(fresh);
         assertEquals(200, again.statusCode());
-        assertEquals("attachment; filename=\"Field Guide 2nd ed..pdf\"; filename*=UTF-8''Field%20Guide%202nd%20ed..pdf",
+        assertEquals("attachment; filename=\"Field Guide (2nd ed.).pdf\"; filename*=UTF-8''Field%20Guide%20%282nd%20ed.%29.pdf",
                 again.headers().firstValue("Content-Disposition").orElse(""));
         assertEquals("no-referrer", again.headers().firstValue("Referrer-Policy").orElse(""));
         assertEquals(String.valueOf(handbook.length), again.headers().firstValue("Content-Length").orElse(""));

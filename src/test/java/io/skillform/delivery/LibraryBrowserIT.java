@@ -1,0 +1,103 @@
+package io.skillform.delivery;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillform.testing.Browser;
+import io.skillform.testing.BrowserTest;
+import io.skillform.testing.DevMail;
+import io.skillform.testing.Pages;
+import io.skillform.testing.TestAccounts;
+import io.skillform.testing.TestDatabase;
+import jakarta.json.JsonObject;
+import java.time.Duration;
+import java.util.List;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.junit.jupiter.api.Test;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+
+/**
+ * The buyer's library in Chromium: a guest buys a demo product (which has a sample file) through the dev gateway; the
+ * receipt arrives; a one-time link by e-mail opens the guest's library; after signing up with the same address and
+ * verifying it, the purchase is in the account's library, where "Download" issues a fresh link.
+ */
+@RunAsClient
+class LibraryBrowserIT extends BrowserTest {
+
+    private static final Duration WEBHOOK = Duration.ofSeconds(30);
+
+    @Test
+    void aGuestPurchaseOpensByMagicLinkAndJoinsTheAccountOnceTheAddressIsVerified() throws Exception {
+        String buyer = TestAccounts.uniqueEmail().value();
+        Pages.startCheckout(browser, url("/@demo/golden-hour-presets"), buyer, null);
+        Browser.clickAndWait(browser, browser.findElement(By.id("pay")));
+        Pages.waitForOrderStatus(browser, "paid", WEBHOOK);
+        long order = TestDatabase.single("SELECT id FROM customer_order WHERE buyer_email = ?", buyer);
+        JsonObject receipt = DevMail.newest(url(""), buyer, "Your receipt from Demo Studio — order #" + order)
+                .orElseThrow(() -> new AssertionError("the receipt arrives"));
+        assertTrue(receipt.getString("text").contains("golden-hour-presets.pdf"), receipt.getString("text"));
+
+        // A stranger's address and the buyer's get the same answer; only the buyer gets a mail.
+        browser.manage().deleteAllCookies();
+        String stranger = TestAccounts.uniqueEmail().value();
+        assertEquals("If there are purchases for " + stranger + ", a link to open them is on its way. It works once, for 30 minutes.",
+                askForLibraryLink(stranger));
+        assertEquals("If there are purchases for " + buyer + ", a link to open them is on its way. It works once, for 30 minutes.",
+                askForLibraryLink(buyer));
+        JsonObject linkMail = DevMail.newest(url(""), buyer, "Your library link").orElseThrow(() -> new AssertionError("library link"));
+        String open = DevMail.linkPath(linkMail, "/library/open");
+        browser.get(url(open));
+        assertEquals("Purchases made with " + buyer + ".", browser.findElement(By.id("guest")).getText());
+        assertEquals(List.of("Golden Hour Lightroom Presets"), titles());
+        assertEquals(1, browser.findElements(By.cssSelector("[data-order='" + order + "'] .sf-file")).size());
+
+        browser.manage().deleteAllCookies();
+        browser.get(url(open));
+        assertTrue(browser.findElement(By.cssSelector(".sf-message-error")).getText().contains("used already"), "one use only");
+        assertEquals(0, TestDatabase.single("SELECT COUNT(*) FROM download_grant WHERE buyer_email = ? AND buyer_account_id IS NOT NULL", buyer));
+
+        // Signing up with the address is not enough: the purchase joins the account once the address is verified.
+        Pages.signUp(browser, url(""), buyer, TestAccounts.PASSWORD, null);
+        Pages.logIn(browser, url(""), buyer, TestAccounts.PASSWORD);
+        browser.get(url("/library/"));
+        assertEquals("Products you buy appear here, with their downloads.", browser.findElement(By.id("empty")).getText());
+        JsonObject verify = DevMail.newest(url(""), buyer, "Confirm your e-mail address for SkillForm")
+                .orElseThrow(() -> new AssertionError("verification mail"));
+        browser.get(url(DevMail.linkPath(verify, "/verify")));
+        browser.get(url("/library/"));
+        assertEquals(List.of("Golden Hour Lightroom Presets"), titles());
+        assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM download_grant g JOIN account a ON a.id = g.buyer_account_id"
+                + " WHERE g.buyer_email = ? AND a.email = ?", buyer, buyer));
+
+        // "Download" issues a library link for the file and sends the browser to it.
+        long grant = TestDatabase.single("SELECT id FROM download_grant WHERE buyer_email = ?", buyer);
+        WebElement download = browser.findElement(By.cssSelector("[data-grant='" + grant + "'] .sf-download"));
+        download.click();
+        assertEquals(1, waitForLibraryLink(grant));
+        browser.get(url("/library/"));
+        assertTrue(browser.findElement(By.cssSelector("[data-grant='" + grant + "'] .sf-file-state")).getText()
+                .matches("[45] downloads left on your latest link, until .*"), "the new link's state is shown");
+    }
+
+    private static long waitForLibraryLink(long grant) throws Exception {
+        long deadline = System.nanoTime() + WEBHOOK.toNanos();
+        long links;
+        do {
+            links = TestDatabase.single("SELECT COUNT(*) FROM download_link WHERE grant_id = ? AND issued_for = 'LIBRARY'", grant);
+            Thread.sleep(links == 0 ? 200 : 0);
+        } while (links == 0 && System.nanoTime() < deadline);
+        return links;
+    }
+
+    private String askForLibraryLink(String email) {
+        browser.get(url("/library/"));
+        Pages.fill(browser, "guest:email", email);
+        Browser.clickAndWait(browser, browser.findElement(By.id("guest:send")));
+        return browser.findElement(By.cssSelector(".sf-message-info")).getText();
+    }
+
+    private List<String> titles() {
+        return browser.findElements(By.cssSelector(".sf-purchase-title")).stream().map(WebElement::getText).toList();
+    }
+}

@@ -95,3 +95,23 @@ CREATE INDEX ix_library_link_email ON library_link (email, created_at);
 -- Links live 24 hours unless the creator chooses otherwise (was 72).
 ALTER TABLE product ALTER COLUMN link_lifetime_hours SET DEFAULT 24;
 --rollback ALTER TABLE product ALTER COLUMN link_lifetime_hours SET DEFAULT 72;
+
+--changeset skillform:0011-outbound-mail-secrets
+-- The links in a pending mail that work as keys (download, library, verification, password reset), one per line:
+-- blanked out of the stored copy once the mail is sent, so the outbox does not keep working links.
+ALTER TABLE outbound_mail ADD COLUMN secrets MEDIUMTEXT NULL;
+--rollback ALTER TABLE outbound_mail DROP COLUMN secrets;
+
+--changeset skillform:0011-backfill-grants
+-- Orders paid before delivery existed: their buyers get grants like any later buyer (the files they are entitled to
+-- at the time they paid, the product's current policy), found in their library; no receipt is sent for them.
+INSERT INTO download_grant (order_id, store_id, product_id, product_file_id, buyer_email, buyer_account_id, download_limit,
+                            link_lifetime_hours, granted_at)
+SELECT o.id, o.store_id, i.product_id, f.id, o.buyer_email, o.buyer_account_id, p.download_limit, p.link_lifetime_hours,
+       o.paid_at
+FROM customer_order o
+JOIN order_item i ON i.order_id = o.id
+JOIN product p ON p.id = i.product_id
+JOIN product_file f ON f.product_id = p.id AND (f.removed_at IS NULL OR f.removed_at > o.paid_at)
+WHERE o.status IN ('PAID', 'PARTIALLY_REFUNDED') AND o.paid_at IS NOT NULL
+  AND NOT EXISTS (SELECT 1 FROM download_grant g WHERE g.order_id = o.id);

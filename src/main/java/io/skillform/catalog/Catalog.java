@@ -35,6 +35,9 @@ public class Catalog {
     @Inject
     private Event<StorefrontChanged> storefrontChanged;
 
+    @Inject
+    private Event<ProductFileAdded> fileAdded;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Opens a store for its owner, a creator's account. */
@@ -107,6 +110,7 @@ public class Catalog {
         em.flush(); // assigns the id the audit entry names
         auditTrail.record(AuditEntry.of("product.file-added", "product:" + productId, "account:" + ownerId,
                 "file:" + file.id() + " " + stored.size() + " bytes sha256:" + stored.sha256()));
+        fileAdded.fire(new ProductFileAdded(productId, file.id()));
         return file;
     }
 

@@ -114,6 +114,10 @@ public class ManagedOrderPage implements Serializable {
         return sharedLinks;
     }
 
+    public String sharedLinkText(DownloadLog.SharedLink shared) {
+        return PageMessages.text("order.sharedLink", shared.fileName(), String.valueOf(shared.addresses()));
+    }
+
     public Long getId() {
         return id;
     }

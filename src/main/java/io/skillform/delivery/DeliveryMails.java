@@ -24,7 +24,8 @@ final class DeliveryMails {
     static MailMessage receipt(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
         String subject = "Your receipt from " + storeName + " — order #" + purchase.orderId();
         return new MailMessage(purchase.buyer(), subject.length() <= 200 ? subject : subject.substring(0, 200),
-                text(purchase, storeName, files, orderUrl, libraryUrl), html(purchase, storeName, files, orderUrl, libraryUrl));
+                text(purchase, storeName, files, orderUrl, libraryUrl), html(purchase, storeName, files, orderUrl, libraryUrl),
+                files.stream().map(FileLink::url).toList());
     }
 
     private static String text(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
@@ -93,14 +94,14 @@ final class DeliveryMails {
                 + "Your library, with fresh links whenever you need them: " + libraryUrl + "\n"
                 + "Someone asked for this link from an expired or used-up one. If it was not you, you can ignore this e-mail:"
                 + " the link was sent only to you.\n";
-        return new MailMessage(to, "A fresh download link for " + shorten(file.fileName(), 150), text, null);
+        return new MailMessage(to, "A fresh download link for " + shorten(file.fileName(), 150), text, null, List.of(file.url()));
     }
 
     static MailMessage libraryLink(EmailAddress to, String url) {
         String text = "Open your SkillForm library — every purchase made with " + to.value() + " — with this link:\n\n"
                 + url + "\n\nIt works once, within " + LibraryLink.LIFETIME.toMinutes() + " minutes. If you did not ask for it,"
                 + " ignore this e-mail.\n";
-        return new MailMessage(to, "Your library link", text, null);
+        return new MailMessage(to, "Your library link", text, null, List.of(url));
     }
 
     private static String shorten(String text, int max) {

@@ -132,7 +132,7 @@ public class Library {
     private List<DownloadGrant> grantsOf(Viewer viewer) {
         if (viewer.accountId() == null) {
             return em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.buyerEmail = :email"
-                            + " ORDER BY g.grantedAt DESC, g.id", DownloadGrant.class)
+                            + " ORDER BY g.orderId DESC, g.id", DownloadGrant.class)
                     .setParameter("email", viewer.guestEmail().value())
                     .setMaxResults(MAX_FILES)
                     .getResultList();
@@ -145,7 +145,7 @@ public class Library {
                 .setParameter("email", email.value())
                 .executeUpdate());
         return em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.buyerAccountId = :account"
-                        + " ORDER BY g.grantedAt DESC, g.id", DownloadGrant.class)
+                        + " ORDER BY g.orderId DESC, g.id", DownloadGrant.class)
                 .setParameter("account", viewer.accountId())
                 .setMaxResults(MAX_FILES)
                 .getResultList();

@@ -2,6 +2,7 @@ package io.skillform.delivery;
 
 import io.skillform.identity.CurrentAccount;
 import io.skillform.identity.EmailAddress;
+import io.skillform.platform.DateFormatter;
 import io.skillform.platform.PageMessages;
 import io.skillform.storage.Sizes;
 import jakarta.faces.context.FacesContext;
@@ -33,6 +34,9 @@ public class LibraryPage implements Serializable {
     @Inject
     private GuestLibrary guest;
 
+    @Inject
+    private DateFormatter dates;
+
     private String email;
     private String token;
     private List<Library.Entry> entries;
@@ -61,6 +65,11 @@ public class LibraryPage implements Serializable {
 
     public String size(long bytes) {
         return Sizes.format(bytes);
+    }
+
+    /** "4 downloads left on your latest link, until …" */
+    public String linkState(Library.FileEntry file) {
+        return PageMessages.text("library.linkState", String.valueOf(file.downloadsLeft()), dates.format(file.linkExpiresAt()));
     }
 
     public void download(long grantId) throws IOException {

@@ -12,6 +12,7 @@ import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.text.MessageFormat;
 import java.time.Clock;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.ResourceBundle;
@@ -49,7 +50,7 @@ public class AccountLinks {
         String token = TokenSecrets.newLinkToken();
         em.persist(new AccountLink(account, purpose, to, TokenSecrets.sha256Hex(token), clock.instant()));
         String url = site.url(path + "?token=" + token);
-        outbox.enqueue(mail(to, mailKey, url));
+        outbox.enqueue(mail(to, mailKey, url, List.of(url)));
         return url;
     }
 
@@ -60,7 +61,7 @@ public class AccountLinks {
 
     /** Mails an account a message without a link token, e.g. "someone tried to sign up as you". */
     public void notify(EmailAddress to, String mailKey, String url) {
-        outbox.enqueue(mail(to, mailKey, url));
+        outbox.enqueue(mail(to, mailKey, url, List.of()));
     }
 
     /**
@@ -106,9 +107,9 @@ public class AccountLinks {
                 .forEach(link -> link.expire(clock.instant()));
     }
 
-    private static MailMessage mail(EmailAddress to, String key, String url) {
+    private static MailMessage mail(EmailAddress to, String key, String url, List<String> secrets) {
         ResourceBundle bundle = ResourceBundle.getBundle("io.skillform.messages", Locale.ENGLISH);
         return new MailMessage(to, bundle.getString(key + ".subject"),
-                MessageFormat.format(bundle.getString(key + ".text"), url), null);
+                MessageFormat.format(bundle.getString(key + ".text"), url), null, secrets);
     }
 }

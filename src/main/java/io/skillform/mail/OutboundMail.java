@@ -20,6 +20,8 @@ public class OutboundMail {
 
     public enum Status { PENDING, SENT }
 
+    static final String REDACTED = "[link removed after sending]";
+
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
     private Long id;
@@ -34,12 +36,17 @@ public class OutboundMail {
     private String subject;
 
     @Lob
-    @Column(name = "body_text", nullable = false, updatable = false)
+    @Column(name = "body_text", nullable = false)
     private String text;
 
     @Lob
-    @Column(name = "body_html", updatable = false)
+    @Column(name = "body_html")
     private String html;
+
+    /** The message's secrets, one per line, until it is sent (see {@link MailMessage#secrets()}). */
+    @Lob
+    @Column(name = "secrets")
+    private String secrets;
 
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
@@ -70,11 +77,20 @@ public class OutboundMail {
         this.subject = message.subject();
         this.text = message.text();
         this.html = message.html();
+        this.secrets = message.secrets().isEmpty() ? null : String.join("\n", message.secrets());
         this.status = Status.PENDING;
         this.createdAt = createdAt;
     }
 
+    /** Sent: the copy kept here no longer holds working links. */
     void markSent(Instant now) {
+        if (secrets != null) {
+            for (String secret : secrets.split("\n")) {
+                text = text.replace(secret, REDACTED);
+                html = html == null ? null : html.replace(secret, REDACTED);
+            }
+            secrets = null;
+        }
         status = Status.SENT;
         sentAt = now;
         attempts++;

@@ -2,6 +2,7 @@ package io.skillform.delivery;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.catalog.Catalog;
@@ -18,6 +19,7 @@ import io.skillform.checkout.OrderStatus;
 import io.skillform.checkout.Orders;
 import io.skillform.checkout.Refunds;
 import io.skillform.identity.Accounts;
+import io.skillform.identity.EmailAddress;
 import io.skillform.mail.DevMailCatcher;
 import io.skillform.payment.devgateway.DevGateway;
 import io.skillform.payment.devgateway.DevWebhookSender;
@@ -115,6 +117,12 @@ class DeliveryIT {
     @Inject
     DownloadLog log;
 
+    @Inject
+    Library library;
+
+    @Inject
+    Downloads downloads;
+
     @AfterEach
     void resetClock() {
         MovableClock.reset();
@@ -175,6 +183,23 @@ class DeliveryIT {
         assertEquals(200, get(afterExpiry).statusCode());
         MovableClock.reset();
 
+        // Another copy of the receipt, with fresh links: not twice within two minutes.
+        DeliveryException tooSoon = assertThrows(DeliveryException.class,
+                () -> orders.resendReceipt(order.id()));
+        assertTrue(tooSoon.getMessage().startsWith("A receipt was sent a moment ago."), tooSoon.getMessage());
+        MovableClock.advance(Duration.ofMinutes(3));
+        orders.resendReceipt(order.id());
+        MovableClock.reset();
+        String copy = text(Eventually.within(PATIENCE, () -> mailsTo(buyer, receiptSubject(order)).stream().skip(1).findFirst())
+                .orElseThrow(() -> new AssertionError("the copy arrives")));
+        assertTrue(!token(copy).equals(token(receipt)) && get(token(copy)).statusCode() == 200, "the copy has a fresh link");
+
+        // A file the creator adds later reaches this buyer too.
+        media.addFile(shop.owner(), shop.product(), "bonus chapter.txt", new ByteArrayInputStream("Bonus".getBytes(StandardCharsets.US_ASCII)));
+        List<Library.Entry> bought = library.of(Library.Viewer.guest(new EmailAddress(buyer)));
+        assertEquals(List.of("Field Guide (2nd ed.).pdf", "bonus chapter.txt"),
+                bought.get(0).files().stream().map(Library.FileEntry::fileName).toList());
+
         // A full refund revokes every link, and no fresh one is offered.
         refunds.refund(shop.owner(), order.id(), Money.of(1500, Currency.getInstance("USD")));
         assertEquals(OrderStatus.REFUNDED, orders.find(order.id()).orElseThrow().status());
@@ -182,6 +207,7 @@ class DeliveryIT {
         assertEquals(410, revoked.statusCode());
         assertTrue(body(revoked).contains("refunded or disputed") && !body(revoked).contains("E-mail me a fresh link"), body(revoked));
         assertEquals(410, post(afterExpiry).statusCode(), "no fresh link for a refunded purchase");
+        assertTrue(library.of(Library.Viewer.guest(new EmailAddress(buyer))).get(0).files().stream().allMatch(Library.FileEntry::revoked));
     }
 
     @Test
@@ -206,6 +232,18 @@ class DeliveryIT {
             pool.shutdownNow();
         }
         assertEquals(5, log.of(order.id()).size());
+        assertEquals(List.of(), log.sharedLinks(order.id()));
+
+        // Resumed from three more addresses: the creator sees the link flagged as shared.
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(downloads.start(new DownloadToken(token), new RangeRequest("bytes=5-", null),
+                    new DownloadClient("203.0.113." + i, "curl/8")).isGranted());
+        }
+        List<DownloadLog.SharedLink> shared = log.sharedLinks(order.id());
+        assertEquals(1, shared.size());
+        assertEquals("notes.txt", shared.get(0).fileName());
+        assertEquals(4, shared.get(0).addresses());
+        assertEquals("203.0.113.3", log.of(order.id()).get(0).address());
     }
 
     @Test

@@ -12,11 +12,14 @@ import jakarta.ejb.EJBTransactionRequiredException;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.UserTransaction;
 import java.time.Duration;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -70,6 +73,25 @@ class MailIT {
         assertEquals(stored.messageId(), received.getMessageID());
         assertTrue(received.isMimeType("multipart/alternative"));
         assertEquals(1, stored.attempts());
+    }
+
+    @Test
+    void theOutboxKeepsNoWorkingLinkOnceTheMailIsSent() throws Exception {
+        String subject = "Your link " + TestAccounts.uniqueEmail();
+        String link = "https://shop.example.test/download/secret-" + UUID.randomUUID();
+        tx.begin();
+        long id = outbox.enqueue(new MailMessage(TestAccounts.uniqueEmail(), subject, "Download: " + link + "\n",
+                "<a href=\"" + link + "\">Download</a>", List.of(link))).id();
+        tx.commit();
+
+        MimeMessage received = Eventually.within(DELIVERY, () -> caught(subject)).orElseThrow();
+        OutboundMail stored = Eventually.within(DELIVERY, () -> Optional.ofNullable(em.find(OutboundMail.class, id))
+                .filter(OutboundMail::isSent)).orElseThrow(() -> new AssertionError("the outbox row is marked sent"));
+        // SMTP carries lines ending in CRLF.
+        String sent = ((String) ((MimeMultipart) received.getContent()).getBodyPart(0).getContent()).replace("\r\n", "\n");
+        assertEquals("Download: " + link + "\n", sent, "the recipient gets the link");
+        assertEquals("Download: [link removed after sending]\n", stored.text());
+        assertEquals("<a href=\"[link removed after sending]\">Download</a>", stored.html());
     }
 
     @Test

@@ -65,7 +65,7 @@ class AccountLifecycleIT extends BrowserTest {
             assertTrue(message().contains("too common"), "a weak password is refused and the link stays usable");
             resetVia(link, "second passphrase");
             assertEquals("Your password is changed. You can log in with it now.", message());
-            elsewhere.get(url("/library/"));
+            elsewhere.get(url("/account/"));
             assertTrue(elsewhere.getCurrentUrl().endsWith("/login"), "a session opened with the old password ends");
         } finally {
             elsewhere.quit();
@@ -116,7 +116,7 @@ class AccountLifecycleIT extends BrowserTest {
             Browser.clickAndWait(admin, admin.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Disable']")));
             assertEquals("Disabled", admin.findElement(By.xpath("//tr[td[text()='" + email + "']]//span[@class='account-status']")).getText());
 
-            browser.get(url("/library/"));
+            browser.get(url("/account/"));
             assertTrue(browser.getCurrentUrl().endsWith("/login"), "the open session ended: " + browser.getCurrentUrl());
             Pages.submitLogin(browser, email, "first passphrase");
             assertEquals("The e-mail or password is wrong.", message());

@@ -83,7 +83,7 @@ class LoginIT extends BrowserTest {
 
     @Test
     void aBuyerCannotOpenTheCreatorDashboard() throws Exception {
-        browser.get(url("/library/"));
+        browser.get(url("/login"));
         submitLogin(BUYER, BUYER_PASSWORD);
         assertTrue(browser.getCurrentUrl().endsWith("/library/"), browser.getCurrentUrl());
 

@@ -13,6 +13,7 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.NoSuchFileException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.Arrays;
 import java.util.HexFormat;
 import java.util.Random;
 import org.junit.jupiter.api.Test;
@@ -42,6 +43,17 @@ abstract class BlobStoreContract {
         }
         assertEquals(LARGE, readBack.count());
         assertEquals(sha256Hex(content), readBack.sha256Hex());
+    }
+
+    @Test
+    void aReadCanStartPartWay() throws IOException {
+        BlobKey key = BlobKey.generate("files");
+        byte[] content = randomBytes(LARGE);
+        store().write(key, new ByteArrayInputStream(content));
+
+        try (InputStream rest = store().read(key, LARGE - 1000)) {
+            assertArrayEquals(Arrays.copyOfRange(content, LARGE - 1000, LARGE), rest.readAllBytes());
+        }
     }
 
     @Test

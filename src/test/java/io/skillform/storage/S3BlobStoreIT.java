@@ -93,6 +93,21 @@ class S3BlobStoreIT extends BlobStoreContract {
         }
     }
 
+    @Test
+    void aPresignedUrlServesTheObjectUnderItsDownloadNameForAMinute() throws Exception {
+        BlobKey key = BlobKey.generate("files");
+        store.write(key, text("the handbook"));
+
+        URI url = store.temporaryUrl(key, "attachment; filename=\"handbook.pdf\"", "application/pdf", Duration.ofSeconds(60))
+                .orElseThrow();
+        assertTrue(url.getQuery().contains("X-Amz-Expires=60"), url.toString());
+        HttpResponse<String> fetched = HttpClient.newHttpClient().send(HttpRequest.newBuilder(url).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, fetched.statusCode(), fetched.body());
+        assertEquals("the handbook", fetched.body());
+        assertEquals("attachment; filename=\"handbook.pdf\"", fetched.headers().firstValue("Content-Disposition").orElse(""));
+    }
+
     // The initial bucket is created a moment after the server starts answering, so wait for the bucket itself.
     private static void awaitBucket(URI endpoint, Path log) throws IOException, InterruptedException {
         HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();

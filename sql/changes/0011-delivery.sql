@@ -115,3 +115,19 @@ JOIN product p ON p.id = i.product_id
 JOIN product_file f ON f.product_id = p.id AND (f.removed_at IS NULL OR f.removed_at > o.paid_at)
 WHERE o.status IN ('PAID', 'PARTIALLY_REFUNDED') AND o.paid_at IS NOT NULL
   AND NOT EXISTS (SELECT 1 FROM download_grant g WHERE g.order_id = o.id);
+
+--changeset skillform:0011-delivery-hardening
+-- Addresses compared byte for byte (they are stored lower-cased): the default collation would take "gmáil.com" for
+-- "gmail.com" and join one buyer's purchases to another's account.
+ALTER TABLE download_grant MODIFY buyer_email VARCHAR(254) COLLATE utf8mb4_bin NOT NULL;
+ALTER TABLE library_link MODIFY email VARCHAR(254) COLLATE utf8mb4_bin NOT NULL;
+-- A file added to a product finds the orders that hold its other files through this index, not a table scan.
+CREATE INDEX ix_download_grant_product ON download_grant (product_id, order_id);
+-- Orders paid before receipts existed count as receipted (without a mail), so a later report of their payment does not
+-- send a first receipt months late; their buyers can ask for one.
+ALTER TABLE order_receipt MODIFY first_mail BIGINT NULL;
+INSERT INTO order_receipt (order_id, first_mail, resent, last_sent_at)
+SELECT DISTINCT g.order_id, NULL, 0, o.paid_at
+FROM download_grant g JOIN customer_order o ON o.id = g.order_id
+WHERE NOT EXISTS (SELECT 1 FROM order_receipt r WHERE r.order_id = g.order_id);
+--rollback DROP INDEX ix_download_grant_product ON download_grant;

@@ -8,6 +8,7 @@ import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.util.Currency;
@@ -106,6 +107,8 @@ public class Catalog {
     /** Records a file already written to the blob store as part of the product. */
     public ProductFile attachFile(long ownerId, long productId, StoredFile stored) {
         Product product = ownedProduct(ownerId, productId);
+        // Write-locked: a purchase being delivered meanwhile either sees this file or is seen by its observers.
+        em.lock(product, LockModeType.PESSIMISTIC_WRITE);
         ProductFile file = obeying(() -> product.attach(stored, clock.instant()));
         em.flush(); // assigns the id the audit entry names
         auditTrail.record(AuditEntry.of("product.file-added", "product:" + productId, "account:" + ownerId,

@@ -13,6 +13,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -30,6 +31,9 @@ public class Orders {
 
     @Inject
     private Deliveries deliveries;
+
+    /** How long after a free order for a product and address another one for them is refused. */
+    static final Duration FREE_ORDER_INTERVAL = Duration.ofMinutes(10);
 
     private final Clock clock = Clock.systemUTC();
 
@@ -63,6 +67,19 @@ public class Orders {
                 .getResultStream().findFirst();
         if (earlier.isPresent()) {
             return earlier.get();
+        }
+        // Each free order mails a receipt: anyone typing an address must not be able to flood its inbox.
+        boolean justSent = !em.createQuery("SELECT o.id FROM CustomerOrder o JOIN o.items i WHERE i.productId = :product"
+                        + " AND o.buyerEmail = :email AND o.gateway = :none AND o.createdAt > :since", Long.class)
+                .setParameter("product", product.id())
+                .setParameter("email", buyer.value())
+                .setParameter("none", PaymentProvider.NONE)
+                .setParameter("since", clock.instant().minus(FREE_ORDER_INTERVAL))
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+        if (justSent) {
+            throw new CheckoutException("This free product was sent to that address a few minutes ago. Check the inbox"
+                    + " (and the spam folder), or open your library.");
         }
         Order order = Order.free(product.store().id(), product.id(), product.title(), Money.zero(product.price().currency()),
                 buyer, buyerAccountId, requester, clock.instant());

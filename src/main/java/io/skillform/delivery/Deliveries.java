@@ -55,7 +55,9 @@ public class Deliveries {
         }
         if (grants.isEmpty()) {
             grants = grant(purchase, now);
-            done.add("granted " + grants.size() + " download" + (grants.size() == 1 ? "" : "s"));
+            if (!grants.isEmpty()) {
+                done.add("granted " + grants.size() + " download" + (grants.size() == 1 ? "" : "s"));
+            }
         } else {
             long reinstated = grants.stream().filter(DownloadGrant::reinstate).count();
             if (reinstated > 0) {
@@ -87,16 +89,11 @@ public class Deliveries {
         outbox.enqueue(receipt(purchase, grantsOf(purchase.orderId()), now));
     }
 
-    /** When the next copy of the receipt may be asked for. */
-    public Instant nextReceiptCopyAt(long orderId) {
-        OrderReceipt receipt = em.find(OrderReceipt.class, orderId);
-        return receipt == null ? clock.instant() : receipt.nextCopyAllowedAt();
-    }
-
     private List<DownloadGrant> grant(Purchase purchase, Instant now) {
         List<DownloadGrant> grants = new ArrayList<>();
         for (Purchase.Item item : purchase.items()) {
-            Product product = em.find(Product.class, item.productId());
+            // Read-locked: a file being added meanwhile either is in this list or finds these grants (UpdatedFiles).
+            Product product = em.find(Product.class, item.productId(), LockModeType.PESSIMISTIC_READ);
             for (ProductFile file : product.filesFor(purchase.paidAt())) {
                 DownloadGrant grant = new DownloadGrant(purchase, file, product.downloadPolicy(), now);
                 em.persist(grant);

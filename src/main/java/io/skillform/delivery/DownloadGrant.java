@@ -68,8 +68,8 @@ public class DownloadGrant {
     DownloadGrant(Purchase purchase, ProductFile file, DownloadPolicy policy, Instant now) {
         this.orderId = purchase.orderId();
         this.storeId = purchase.storeId();
-        this.productId = file.product().id();
         this.file = Objects.requireNonNull(file, "file");
+        this.productId = file.product().id();
         this.buyerEmail = purchase.buyer().value();
         this.buyerAccountId = purchase.buyerAccountId();
         this.downloadLimit = policy.downloadLimit();

@@ -60,6 +60,8 @@ public class DownloadServlet extends HttpServlet {
         try {
             downloads.renew(token.get());
             response.sendRedirect(request.getContextPath() + "/link-sent");
+        } catch (Downloads.UnknownLink unknown) {
+            response.sendError(HttpServletResponse.SC_NOT_FOUND);
         } catch (DeliveryException refused) {
             request.setAttribute("downloadMessage", refused.getMessage());
             response.sendError(HttpServletResponse.SC_GONE);
@@ -74,7 +76,7 @@ public class DownloadServlet extends HttpServlet {
         }
         RangeRequest range = new RangeRequest(request.getHeader("Range"), request.getHeader("If-Range"));
         Downloads.Access access = body
-                ? downloads.start(token.get(), range, new DownloadClient(request.getRemoteAddr(), request.getHeader("User-Agent")))
+                ? downloads.start(token.get(), range, client(request))
                 : downloads.peek(token.get(), range);
         // The link is a secret: never passed on to where the file's content may lead, never cached.
         response.setHeader("Referrer-Policy", "no-referrer");
@@ -95,7 +97,9 @@ public class DownloadServlet extends HttpServlet {
             return;
         }
         String disposition = ContentDisposition.attachment(file.fileName());
-        Optional<URI> direct = blobs.temporaryUrl(file.key(), disposition, file.contentType(), DIRECT_URL_LIFETIME);
+        // Only for a GET, whose use was claimed and logged: a HEAD is answered here and hands out no URL.
+        Optional<URI> direct = body ? blobs.temporaryUrl(file.key(), disposition, file.contentType(), DIRECT_URL_LIFETIME)
+                : Optional.empty();
         if (direct.isPresent()) {
             response.sendRedirect(direct.get().toString());
             return;
@@ -176,6 +180,11 @@ public class DownloadServlet extends HttpServlet {
         }
         request.setAttribute("downloadRefusal", why.name());
         response.sendError(HttpServletResponse.SC_GONE);
+    }
+
+    private static DownloadClient client(HttpServletRequest request) {
+        String address = request.getRemoteAddr();
+        return new DownloadClient(address.length() <= 45 ? address : address.substring(0, 45), request.getHeader("User-Agent"));
     }
 
     private static Optional<DownloadToken> tokenOf(HttpServletRequest request) {

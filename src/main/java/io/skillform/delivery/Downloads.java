@@ -9,6 +9,7 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
+import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +21,9 @@ public class Downloads {
 
     /** Fresh links mailed from a spent one, per grant and hour: enough for a buyer, too few to flood an inbox. */
     static final int RENEWALS_PER_HOUR = 3;
+
+    /** How long after a counted download its address may resume it without using another. */
+    static final Duration RESUME_WINDOW = Duration.ofHours(6);
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
@@ -35,8 +39,9 @@ public class Downloads {
 
     /**
      * Admits a request for the link's file. A download from the first byte claims one of the link's uses — in the
-     * database, with a conditional update, so that parallel requests cannot take more than there are; resuming one
-     * (a range further in, once a use was claimed) is free until the link expires. Every admitted request is logged.
+     * database, with a conditional update, so that parallel requests cannot take more than there are. Resuming one (a
+     * range further in) is free for the address that claimed a use within {@link #RESUME_WINDOW}, even once the uses
+     * are spent — anyone else's range request claims a use like a new download. Every admitted request is logged.
      */
     public Access start(DownloadToken token, RangeRequest range, DownloadClient client) {
         Instant now = clock.instant();
@@ -54,7 +59,7 @@ public class Downloads {
         if (resolution.kind() == RangeRequest.Resolution.Kind.UNSATISFIABLE) {
             return Access.unsatisfiable(file);
         }
-        boolean resume = resolution.start() > 0 && link.downloadsUsed() > 0;
+        boolean resume = resolution.start() > 0 && claimedBy(link, client, now);
         if (!resume && !claim(link, now)) {
             return Access.refused(Access.Refusal.USED_UP);
         }
@@ -83,7 +88,7 @@ public class Downloads {
      */
     public void renew(DownloadToken token) {
         Instant now = clock.instant();
-        DownloadLink link = find(token).orElseThrow(() -> new DeliveryException("This link is not one of ours."));
+        DownloadLink link = find(token).orElseThrow(UnknownLink::new);
         // Locked: two simultaneous requests must not both pass the hourly limit.
         DownloadGrant grant = em.find(DownloadGrant.class, link.grant().id(), LockModeType.PESSIMISTIC_WRITE);
         switch (link.state(now)) {
@@ -112,12 +117,34 @@ public class Downloads {
                 .getResultStream().findFirst();
     }
 
+    /** One use, if one is left, the link lives and its grant is not revoked (the join locks the grant's row). */
     private boolean claim(DownloadLink link, Instant now) {
-        return em.createQuery("UPDATE DownloadLink l SET l.downloadsUsed = l.downloadsUsed + 1 WHERE l.id = :id"
-                        + " AND l.downloadsUsed < l.downloadLimit AND l.expiresAt > :now")
-                .setParameter("id", link.id())
-                .setParameter("now", now)
+        return em.createNativeQuery("UPDATE download_link l JOIN download_grant g ON g.id = l.grant_id"
+                        + " SET l.downloads_used = l.downloads_used + 1 WHERE l.id = ? AND l.downloads_used < l.download_limit"
+                        + " AND l.expires_at > ? AND g.revoked_at IS NULL")
+                .setParameter(1, link.id())
+                .setParameter(2, Timestamp.from(now))
                 .executeUpdate() == 1;
+    }
+
+    private boolean claimedBy(DownloadLink link, DownloadClient client, Instant now) {
+        return !em.createQuery("SELECT e.id FROM DownloadEvent e WHERE e.linkId = :link AND e.counted = TRUE"
+                        + " AND e.remoteAddress = :address AND e.downloadedAt > :since", Long.class)
+                .setParameter("link", link.id())
+                .setParameter("address", client.address())
+                .setParameter("since", now.minus(RESUME_WINDOW))
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    /** A token that names no link: answered like a page that does not exist. */
+    public static final class UnknownLink extends DeliveryException {
+
+        private static final long serialVersionUID = 1L;
+
+        UnknownLink() {
+            super("This link is not one of ours.");
+        }
     }
 
     /** A stored file as a download serves it: immutable once stored, so its digest is a strong validator. */

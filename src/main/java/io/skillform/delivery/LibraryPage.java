@@ -97,7 +97,10 @@ public class LibraryPage implements Serializable {
         email = null;
     }
 
-    /** /library/open?token=…: spends the link, then opens the library in a new session id (no fixation). */
+    /**
+     * "Open my library" on /library/open?token=…: spends the link, then opens the library in a new session id (no
+     * fixation). A button, not the page's GET, spends it: mail scanners open every link in a mail.
+     */
     public void open() throws IOException {
         FacesContext faces = FacesContext.getCurrentInstance();
         Optional<EmailAddress> proven = library.open(token);

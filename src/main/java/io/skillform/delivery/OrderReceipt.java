@@ -22,8 +22,9 @@ public class OrderReceipt {
     @Column(name = "order_id")
     private Long orderId;
 
-    @Column(name = "first_mail", nullable = false, updatable = false)
-    private long firstMail;
+    /** The receipt's outbox mail; none for orders paid before receipts existed. */
+    @Column(name = "first_mail", updatable = false)
+    private Long firstMail;
 
     @Column(nullable = false)
     private int resent;
@@ -35,7 +36,7 @@ public class OrderReceipt {
         // for JPA
     }
 
-    OrderReceipt(long orderId, long firstMail, Instant now) {
+    OrderReceipt(long orderId, Long firstMail, Instant now) {
         this.orderId = orderId;
         this.firstMail = firstMail;
         this.lastSentAt = now;
@@ -52,9 +53,5 @@ public class OrderReceipt {
         }
         resent++;
         lastSentAt = now;
-    }
-
-    public int copies() {
-        return 1 + resent;
     }
 }

@@ -15,7 +15,7 @@ import java.util.regex.Pattern;
 public record RangeRequest(String range, String ifRange) {
 
     private static final DateTimeFormatter IMF_FIXDATE = DateTimeFormatter.ofPattern("EEE, dd MMM yyyy HH:mm:ss 'GMT'", Locale.US);
-    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)");
+    private static final Pattern SINGLE = Pattern.compile("bytes=(\\d*)-(\\d*)", Pattern.CASE_INSENSITIVE);
 
     /** What to send: the whole file, bytes {@code first..last} (inclusive), or nothing (416). */
     public record Resolution(Kind kind, long first, long last, long size) {
@@ -38,7 +38,7 @@ public record RangeRequest(String range, String ifRange) {
 
     public Resolution resolve(long size, String etag, Instant lastModified) {
         Resolution whole = new Resolution(Resolution.Kind.WHOLE, 0, size - 1, size);
-        if (range == null || !(ifRange == null || ifRange.equals(etag) || ifRange.equals(httpDate(lastModified)))) {
+        if (range == null || size == 0 || !(ifRange == null || ifRange.equals(etag) || ifRange.equals(httpDate(lastModified)))) {
             return whole;
         }
         Matcher spec = SINGLE.matcher(range.strip());

@@ -52,7 +52,10 @@ public class SecurityHeaders extends HttpFilter {
             throws IOException, ServletException {
         response.setHeader("Content-Security-Policy", contentSecurityPolicy);
         response.setHeader("X-Content-Type-Options", "nosniff");
-        response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        if (!response.containsHeader("Referrer-Policy")) {
+            // On an error dispatch the servlet's own policy stays (a download link's 410 page sends no referrer).
+            response.setHeader("Referrer-Policy", "strict-origin-when-cross-origin");
+        }
         response.setHeader("X-Frame-Options", "DENY");
         response.setHeader("Permissions-Policy", "camera=(), microphone=(), geolocation=()");
         chain.doFilter(request, response);

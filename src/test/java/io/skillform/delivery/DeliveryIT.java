@@ -232,18 +232,14 @@ class DeliveryIT {
             pool.shutdownNow();
         }
         assertEquals(5, log.of(order.id()).size());
-        assertEquals(List.of(), log.sharedLinks(order.id()));
 
-        // Resumed from three more addresses: the creator sees the link flagged as shared.
-        for (int i = 1; i <= 3; i++) {
-            assertTrue(downloads.start(new DownloadToken(token), new RangeRequest("bytes=5-", null),
-                    new DownloadClient("203.0.113." + i, "curl/8")).isGranted());
-        }
-        List<DownloadLog.SharedLink> shared = log.sharedLinks(order.id());
-        assertEquals(1, shared.size());
-        assertEquals("notes.txt", shared.get(0).fileName());
-        assertEquals(4, shared.get(0).addresses());
-        assertEquals("203.0.113.3", log.of(order.id()).get(0).address());
+        // A used-up link still resumes for the address that downloaded — not for anyone else, nor as a HEAD.
+        assertEquals(206, get(token, "bytes=5-").statusCode());
+        assertEquals(Downloads.Access.Refusal.USED_UP, downloads.start(new DownloadToken(token), new RangeRequest("bytes=5-", null),
+                new DownloadClient("203.0.113.9", "curl/8")).refusal());
+        assertEquals(410, HTTP.send(request(token).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(6, log.of(order.id()).size());
     }
 
     @Test
@@ -294,6 +290,18 @@ class DeliveryIT {
                 HttpResponse.BodyHandlers.ofInputStream());
         assertEquals(200, stale.statusCode());
         stale.body().close();
+
+        // The same link from three more addresses: the creator sees it flagged as probably shared.
+        assertEquals(List.of(), log.sharedLinks(order.id()));
+        for (int i = 1; i <= 3; i++) {
+            assertTrue(downloads.start(new DownloadToken(token), RangeRequest.none(), new DownloadClient("203.0.113." + i, "curl/8"))
+                    .isGranted());
+        }
+        List<DownloadLog.SharedLink> shared = log.sharedLinks(order.id());
+        assertEquals(1, shared.size());
+        assertEquals("course.mp4", shared.get(0).fileName());
+        assertEquals(4, shared.get(0).addresses());
+        assertEquals("203.0.113.3", log.of(order.id()).get(0).address());
     }
 
     // --- the shop and the purchase
@@ -396,6 +404,10 @@ class DeliveryIT {
 
     private static HttpResponse<byte[]> get(String token) throws Exception {
         return HTTP.send(request(token).build(), HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    private static HttpResponse<byte[]> get(String token, String range) throws Exception {
+        return HTTP.send(request(token).header("Range", range).build(), HttpResponse.BodyHandlers.ofByteArray());
     }
 
     private static HttpResponse<byte[]> post(String token) throws Exception {

@@ -48,12 +48,14 @@ class LibraryBrowserIT extends BrowserTest {
         JsonObject linkMail = DevMail.newest(url(""), buyer, "Your library link").orElseThrow(() -> new AssertionError("library link"));
         String open = DevMail.linkPath(linkMail, "/library/open");
         browser.get(url(open));
+        Browser.clickAndWait(browser, browser.findElement(By.id("open:submit")));
         assertEquals("Purchases made with " + buyer + ".", browser.findElement(By.id("guest")).getText());
         assertEquals(List.of("Golden Hour Lightroom Presets"), titles());
         assertEquals(1, browser.findElements(By.cssSelector("[data-order='" + order + "'] .sf-file")).size());
 
         browser.manage().deleteAllCookies();
         browser.get(url(open));
+        Browser.clickAndWait(browser, browser.findElement(By.id("open:submit")));
         assertTrue(browser.findElement(By.cssSelector(".sf-message-error")).getText().contains("used already"), "one use only");
         assertEquals(0, TestDatabase.single("SELECT COUNT(*) FROM download_grant WHERE buyer_email = ? AND buyer_account_id IS NOT NULL", buyer));
 

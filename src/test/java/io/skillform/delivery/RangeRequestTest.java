@@ -37,6 +37,8 @@ class RangeRequestTest {
             assertEquals(new Resolution(Kind.WHOLE, 0, 999, 1000), resolve(ignored, null), String.valueOf(ignored));
         }
         assertEquals(0, resolve(null, null).start());
+        assertEquals(Kind.PARTIAL, resolve("Bytes=0-9", null).kind(), "the unit is case-insensitive");
+        assertEquals(Kind.WHOLE, new RangeRequest("bytes=0-", null).resolve(0, ETAG, MODIFIED).kind(), "an empty file is sent, not refused");
     }
 
     @Test

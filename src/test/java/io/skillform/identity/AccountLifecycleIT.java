@@ -123,7 +123,7 @@ class AccountLifecycleIT extends BrowserTest {
 
             Browser.clickAndWait(admin, admin.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Enable']")));
             Pages.submitLogin(browser, email, "first passphrase");
-            assertTrue(browser.getCurrentUrl().endsWith("/library/"), "enabled again");
+            assertTrue(browser.getCurrentUrl().endsWith("/account/"), "enabled again, back to the page that asked for it");
         } finally {
             admin.quit();
         }

@@ -11,11 +11,31 @@ public final class Problem {
     private Problem() {
     }
 
-    public static Response response(Response.Status status, String detail) {
+    /**
+     * 400 for request fields that are wrong, each named with what is wrong with it ({@code errors}: an extension
+     * member, as RFC 9457 §3.2 allows), so a client can show the message next to its field.
+     */
+    public static Response invalid(String field, String message) {
         String body = Json.createObjectBuilder()
                 .add("type", "about:blank")
-                .add("title", status.getReasonPhrase())
-                .add("status", status.getStatusCode())
+                .add("title", Response.Status.BAD_REQUEST.getReasonPhrase())
+                .add("status", 400)
+                .add("detail", field + " " + message)
+                .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("field", field).add("message", message)))
+                .build().toString();
+        return Response.status(Response.Status.BAD_REQUEST).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    public static Response response(Response.Status status, String detail) {
+        return response(status.getStatusCode(), status.getReasonPhrase(), detail);
+    }
+
+    /** For statuses the JAX-RS enum lacks, such as 422 Unprocessable Content. */
+    public static Response response(int status, String title, String detail) {
+        String body = Json.createObjectBuilder()
+                .add("type", "about:blank")
+                .add("title", title)
+                .add("status", status)
                 .add("detail", detail)
                 .build().toString();
         return Response.status(status).type(MEDIA_TYPE).entity(body).build();

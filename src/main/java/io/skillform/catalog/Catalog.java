@@ -181,6 +181,22 @@ public class Catalog {
                 .getResultList();
     }
 
+    /**
+     * A page of the store's published products after {@code after} (newest first), found by the position rather than
+     * an offset: deep pages cost what the first does, and products published meanwhile neither repeat nor vanish.
+     */
+    public List<Product> publishedIn(Store store, Optional<ProductPosition> after, int limit) {
+        String where = after.isEmpty() ? ""
+                : " AND (p.publishedAt < :at OR (p.publishedAt = :at AND p.id < :id))";
+        var query = em.createQuery("SELECT p FROM Product p WHERE p.store = :store"
+                        + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED" + where
+                        + " ORDER BY p.publishedAt DESC, p.id DESC", Product.class)
+                .setParameter("store", store)
+                .setMaxResults(Math.min(Math.max(limit, 1), MAX_PAGE + 1));
+        after.ifPresent(position -> query.setParameter("at", position.publishedAt()).setParameter("id", position.id()));
+        return query.getResultList();
+    }
+
     /** A product as a buyer may see it: published, in the named store. */
     public Optional<Product> findPublished(StoreHandle handle, Slug slug) {
         return em.createNamedQuery("Product.publishedByHandleAndSlug", Product.class)

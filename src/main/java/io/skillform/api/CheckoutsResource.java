@@ -1,0 +1,144 @@
+package io.skillform.api;
+
+import io.skillform.catalog.Catalog;
+import io.skillform.catalog.Product;
+import io.skillform.checkout.Checkout;
+import io.skillform.checkout.CheckoutException;
+import io.skillform.checkout.CheckoutRequest;
+import io.skillform.checkout.Order;
+import io.skillform.checkout.Orders;
+import io.skillform.identity.EmailAddress;
+import io.skillform.identity.TokenSecrets;
+import io.skillform.shared.Money;
+import jakarta.inject.Inject;
+import jakarta.json.Json;
+import jakarta.json.JsonException;
+import jakarta.json.JsonNumber;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonObjectBuilder;
+import jakarta.json.JsonString;
+import jakarta.json.JsonValue;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.io.StringReader;
+import java.util.Optional;
+import java.util.regex.Pattern;
+
+/**
+ * Checkout for third-party storefronts (fixed interface). {@code POST /api/v1/checkouts} with an {@code Idempotency-Key}
+ * header and {@code {"product_id","email","amount"?}} (amount in minor units, for pay-what-you-want) answers 201
+ * {@code {"order_id","status","payment_url"}} — send the buyer to {@code payment_url} (null for a free product, which
+ * is paid at once). {@code GET /api/v1/checkouts/{order_id}} → {@code {"order_id","status"}}. The order id is the
+ * order's public reference (128 random bits), so statuses cannot be enumerated.
+ */
+@Path("/v1/checkouts")
+@Produces(MediaType.APPLICATION_JSON)
+public class CheckoutsResource {
+
+    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
+
+    @Inject
+    private Checkout checkout;
+
+    @Inject
+    private Orders orders;
+
+    @Inject
+    private Catalog catalog;
+
+    @Inject
+    private IdempotencyKeys keys;
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    public Response create(@HeaderParam("Idempotency-Key") String key, String body) {
+        if (key == null || !KEY.matcher(key).matches()) {
+            throw new ApiException(Problem.invalid("Idempotency-Key",
+                    "header is required: 1–255 visible ASCII characters, unique per checkout (a UUID, for example)"));
+        }
+        Request request = Request.parse(body);
+        Optional<Response> replay = keys.claim(key, "checkout", TokenSecrets.sha256Hex(request.canonical()));
+        if (replay.isPresent()) {
+            return replay.get();
+        }
+        Response answer;
+        try {
+            answer = created(checkout.start(request.toCheckout(catalog, key)));
+        } catch (CheckoutException refused) {
+            // Well-formed but not possible (an amount below the minimum, a store that cannot take payments): as the
+            // checkout page would say it.
+            answer = Problem.response(422, "Unprocessable Content", refused.getMessage());
+        } catch (ApiException refused) {
+            answer = refused.getResponse();
+        } catch (RuntimeException unexpected) {
+            keys.release(key);
+            throw unexpected;
+        }
+        keys.answer(key, answer.getStatus(), (String) answer.getEntity());
+        return answer;
+    }
+
+    @GET
+    @Path("{orderId}")
+    public JsonObject status(@PathParam("orderId") String orderId) {
+        Order order = orders.byReference(orderId).orElseThrow(() -> new ApiException(
+                Problem.response(Response.Status.NOT_FOUND, "No checkout " + orderId + ".")));
+        return Json.createObjectBuilder().add("order_id", order.reference()).add("status", order.status().apiName()).build();
+    }
+
+    private static Response created(Order order) {
+        JsonObjectBuilder body = Json.createObjectBuilder()
+                .add("order_id", order.reference())
+                .add("status", order.status().apiName());
+        order.paymentUrl().ifPresentOrElse(url -> body.add("payment_url", url), () -> body.addNull("payment_url"));
+        return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE).entity(body.build().toString()).build();
+    }
+
+    /** The body, checked field by field; its canonical form is what the idempotency key is bound to. */
+    private record Request(long productId, String email, Long amount) {
+
+        static Request parse(String body) {
+            JsonObject json;
+            try {
+                json = Json.createReader(new StringReader(body == null ? "" : body)).readObject();
+            } catch (JsonException | IllegalStateException notJson) {
+                throw new ApiException(Problem.invalid("body", "must be a JSON object: {\"product_id\", \"email\", \"amount\"?}"));
+            }
+            JsonValue product = json.get("product_id");
+            if (!(product instanceof JsonNumber id) || !id.isIntegral() || id.longValue() < 1) {
+                throw new ApiException(Problem.invalid("product_id", "is required: the id of a published product"));
+            }
+            Optional<EmailAddress> email = json.get("email") instanceof JsonString address
+                    ? EmailAddress.parse(address.getString()) : Optional.empty();
+            if (email.isEmpty()) {
+                throw new ApiException(Problem.invalid("email", "is required: a valid address, where the purchase is delivered"));
+            }
+            JsonValue amount = json.get("amount");
+            if (amount != null && amount.getValueType() != JsonValue.ValueType.NULL
+                    && (!(amount instanceof JsonNumber minor) || !minor.isIntegral() || minor.longValue() < 0)) {
+                throw new ApiException(Problem.invalid("amount", "is a whole number of minor units (cents), 0 or more"));
+            }
+            Long minor = amount instanceof JsonNumber number ? number.longValue() : null;
+            return new Request(((JsonNumber) product).longValue(), email.get().value(), minor);
+        }
+
+        String canonical() {
+            return productId + "\n" + email + "\n" + amount;
+        }
+
+        CheckoutRequest toCheckout(Catalog catalog, String key) {
+            Product product = catalog.findPublished(productId).orElseThrow(() -> new ApiException(
+                    Problem.invalid("product_id", "is not a published product")));
+            String major = amount == null ? null : Money.of(amount, product.price().currency()).toMajor().toPlainString();
+            // The key stands for the client's checkout attempt: only a retry with it resumes the same order.
+            return new CheckoutRequest(productId, email, major, null, "api:" + key);
+        }
+    }
+}

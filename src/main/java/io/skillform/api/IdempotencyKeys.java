@@ -1,0 +1,58 @@
+package io.skillform.api;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.ws.rs.core.Response;
+import java.time.Clock;
+import java.util.Optional;
+
+/**
+ * The bookkeeping of {@code Idempotency-Key}: each step commits on its own, so a key is claimed before the work it
+ * guards starts and its answer stored when that work is done — a retry arriving meanwhile is told to wait (409), a
+ * retry after it gets the same answer, a different request with the same key is refused (422).
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+public class IdempotencyKeys {
+
+    @PersistenceContext(unitName = "skillform")
+    private EntityManager em;
+
+    private final Clock clock = Clock.systemUTC();
+
+    /** Empty when the caller now owns the key and must answer; otherwise the stored answer to replay. */
+    public Optional<Response> claim(String key, String operation, String requestHash) {
+        IdempotentRequest earlier = em.find(IdempotentRequest.class, key);
+        if (earlier == null) {
+            em.persist(new IdempotentRequest(key, operation, requestHash, clock.instant()));
+            em.flush(); // a simultaneous first use fails here (primary key), and its caller retries into the branch below
+            return Optional.empty();
+        }
+        if (!earlier.asks(operation, requestHash)) {
+            throw new ApiException(Problem.response(422, "Unprocessable Content",
+                    "This Idempotency-Key was used for a different request. Use a new key for a new request."));
+        }
+        if (!earlier.isAnswered()) {
+            throw new ApiException(Problem.response(Response.Status.CONFLICT,
+                    "A request with this Idempotency-Key is still being answered. Retry in a moment."));
+        }
+        return Optional.of(Response.status(earlier.responseStatus())
+                .type(earlier.responseStatus() / 100 == 2 ? "application/json" : Problem.MEDIA_TYPE)
+                .entity(earlier.responseBody()).header("Idempotent-Replayed", "true").build());
+    }
+
+    public void answer(String key, int status, String body) {
+        em.find(IdempotentRequest.class, key).answered(status, body, clock.instant());
+    }
+
+    /** The work failed in a way the client did not cause: the key is free for a retry. */
+    public void release(String key) {
+        IdempotentRequest claimed = em.find(IdempotentRequest.class, key);
+        if (claimed != null && !claimed.isAnswered()) {
+            em.remove(claimed);
+        }
+    }
+}

@@ -1,0 +1,151 @@
+package io.skillform.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillform.testing.Deployments;
+import io.skillform.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * The public catalog of the API, over HTTP: a store of 250 published products (and a draft) is walked page by page
+ * without gaps or repeats; every refusal is problem+json naming the field; reads carry ETags.
+ */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class CatalogApiIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app();
+    }
+
+    @Test
+    void twoHundredFiftyProductsArePagedWithoutGapsOrRepeats() throws Exception {
+        String handle = "api" + UUID.randomUUID().toString().substring(0, 8);
+        TestDatabase.execute("INSERT INTO store (handle, display_name, default_currency, created_at) VALUES (?, 'API Store', 'EUR', UTC_TIMESTAMP(6))", handle);
+        long store = TestDatabase.single("SELECT id FROM store WHERE handle = ?", handle);
+        for (int i = 0; i < 250; i++) {
+            // Ten products share each publication time: the cursor must order ties by id.
+            TestDatabase.execute("INSERT INTO product (store_id, slug, title, description, price_minor, price_currency, status,"
+                    + " created_at, published_at) VALUES (?, ?, ?, '', ?, 'EUR', 'PUBLISHED', UTC_TIMESTAMP(6),"
+                    + " UTC_TIMESTAMP(6) - INTERVAL ? MINUTE)", store, "item-" + i, "Item " + i, 100 + i, i / 10);
+        }
+        TestDatabase.execute("INSERT INTO product (store_id, slug, title, description, price_minor, price_currency, status, created_at)"
+                + " VALUES (?, 'draft', 'Draft', '', 100, 'EUR', 'DRAFT', UTC_TIMESTAMP(6))", store);
+
+        List<Long> seen = new ArrayList<>();
+        String next = null;
+        int pages = 0;
+        do {
+            JsonObject page = json(get("/api/v1/stores/" + handle + "/products?limit=100" + (next == null ? "" : "&cursor=" + next)));
+            page.getJsonArray("data").forEach(v -> seen.add(v.asJsonObject().getJsonNumber("id").longValue()));
+            next = page.isNull("next") ? null : page.getString("next");
+            pages++;
+        } while (next != null);
+        assertEquals(3, pages);
+        assertEquals(250, seen.size());
+        assertEquals(250, new HashSet<>(seen).size(), "no repeats");
+        List<Long> expected = new ArrayList<>();
+        try (Connection db = TestDatabase.connect();
+             PreparedStatement rows = db.prepareStatement("SELECT id FROM product WHERE store_id = ? AND status = 'PUBLISHED'"
+                     + " ORDER BY published_at DESC, id DESC")) {
+            rows.setLong(1, store);
+            ResultSet result = rows.executeQuery();
+            while (result.next()) {
+                expected.add(result.getLong(1));
+            }
+        }
+        assertEquals(expected, seen, "newest first, nothing skipped");
+
+        // Newest first; of the ten published together, the last inserted (item 9, 1.09 EUR).
+        JsonObject first = json(get("/api/v1/stores/" + handle + "/products?limit=1")).getJsonArray("data").getJsonObject(0);
+        assertEquals("item-9", first.getString("slug"));
+        assertEquals(Json.createReader(new StringReader("{\"amount\":109,\"currency\":\"EUR\"}")).readObject(), first.getJsonObject("price"));
+        assertEquals(20, json(get("/api/v1/stores/" + handle + "/products")).getJsonArray("data").size(), "20 by default");
+    }
+
+    @Test
+    void refusalsAreProblemsNamingTheField() throws Exception {
+        for (String limit : new String[] {"0", "101", "ten", "-1"}) {
+            HttpResponse<String> refused = get("/api/v1/stores/demo/products?limit=" + limit);
+            assertProblem(400, refused);
+            assertEquals("limit", json(refused).getJsonArray("errors").getJsonObject(0).getString("field"), limit);
+        }
+        HttpResponse<String> badCursor = get("/api/v1/stores/demo/products?cursor=bm90LWEtY3Vyc29y");
+        assertProblem(400, badCursor);
+        assertEquals("cursor", json(badCursor).getJsonArray("errors").getJsonObject(0).getString("field"));
+        assertProblem(404, get("/api/v1/stores/no-such-store-here/products"));
+        assertProblem(404, get("/api/v1/stores/demo/products/999999999"));
+        assertProblem(404, get("/api/v1/stores/demo/products/not-an-id"));
+    }
+
+    @Test
+    void aProductShowsItsFilesButNotTheirContentAndIsCachedByETag() throws Exception {
+        long id = TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo'"
+                + " AND p.slug = 'golden-hour-presets'");
+        HttpResponse<String> read = get("/api/v1/stores/demo/products/" + id);
+        assertEquals(200, read.statusCode(), read.body());
+        JsonObject product = json(read);
+        assertEquals("Golden Hour Lightroom Presets", product.getString("title"));
+        assertEquals("fixed", product.getString("pricing"));
+        JsonObject file = product.getJsonArray("files").getJsonObject(0);
+        assertEquals("golden-hour-presets.pdf", file.getString("name"));
+        assertTrue(file.getJsonNumber("size").longValue() > 0);
+        assertEquals(List.of("name", "size"), List.copyOf(file.keySet()), "names and sizes only");
+        assertEquals(JsonValue.ValueType.NULL, product.get("cover_url").getValueType());
+        assertProblem(404, get("/api/v1/stores/demo/products/" + TestDatabase.single(
+                "SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.status = 'DRAFT' LIMIT 1")));
+
+        String etag = read.headers().firstValue("ETag").orElseThrow();
+        HttpResponse<String> again = http.send(request("/api/v1/stores/demo/products/" + id).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(304, again.statusCode());
+        assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+    }
+
+    private static void assertProblem(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("\"status\":" + status), response.body());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}

@@ -1,0 +1,142 @@
+package io.skillform.api;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import io.skillform.testing.Deployments;
+import io.skillform.testing.TestAccounts;
+import io.skillform.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.UUID;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * A purchase driven only through the API (and the dev gateway's hosted page, where the buyer pays): create the
+ * checkout with an Idempotency-Key, replay it, misuse the key, follow the status until paid; refusals are problems.
+ */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+class CheckoutApiIT {
+
+    private final HttpClient http = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    private URL base;
+
+    @Deployment(testable = false)
+    static WebArchive deployment() {
+        return Deployments.app();
+    }
+
+    @Test
+    void aBuyerPaysForACheckoutMadeThroughTheApiAndARetryGetsTheSameAnswer() throws Exception {
+        long product = demoProduct("golden-hour-presets");
+        String buyer = TestAccounts.uniqueEmail().value();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"product_id\":" + product + ",\"email\":\"" + buyer + "\"}";
+
+        HttpResponse<String> created = post(key, body);
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject checkout = json(created);
+        assertEquals("pending", checkout.getString("status"));
+        String order = checkout.getString("order_id");
+        String paymentUrl = checkout.getString("payment_url");
+        assertTrue(paymentUrl.contains("/dev-gateway/sessions/cs_dev_"), paymentUrl);
+
+        HttpResponse<String> replayed = post(key, " { \"email\" : \"" + buyer + "\", \"product_id\" : " + product + " } ");
+        assertEquals(201, replayed.statusCode());
+        assertEquals(created.body(), replayed.body(), "the same key and request: the same answer");
+        assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer), "one order");
+
+        HttpResponse<String> misused = post(key, "{\"product_id\":" + product + ",\"email\":\"someone-else@example.test\"}");
+        assertProblem(422, misused);
+        assertEquals(0, TestDatabase.single("SELECT COUNT(*) FROM customer_order WHERE buyer_email = 'someone-else@example.test'"), "nothing done");
+
+        assertEquals("{\"order_id\":\"" + order + "\",\"status\":\"pending\"}", get("/api/v1/checkouts/" + order).body());
+        // The buyer pays on the PSP's page.
+        String session = paymentUrl.substring(paymentUrl.indexOf("/dev-gateway/"));
+        HttpResponse<String> paid = http.send(request(session + "/pay").POST(HttpRequest.BodyPublishers.noBody()).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(302, paid.statusCode(), paid.body());
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String status;
+        do {
+            Thread.sleep(200);
+            status = json(get("/api/v1/checkouts/" + order)).getString("status");
+        } while (!status.equals("paid") && System.nanoTime() < deadline);
+        assertEquals("paid", status);
+    }
+
+    @Test
+    void aFreeProductIsPaidAtOnceAndMistakesAreProblemsThatChangeNothing() throws Exception {
+        HttpResponse<String> free = post(UUID.randomUUID().toString(),
+                "{\"product_id\":" + demoProduct("free-sampler") + ",\"email\":\"" + TestAccounts.uniqueEmail().value() + "\"}");
+        assertEquals(201, free.statusCode(), free.body());
+        assertEquals("paid", json(free).getString("status"));
+        assertTrue(json(free).isNull("payment_url"));
+
+        long product = demoProduct("golden-hour-presets");
+        long before = TestDatabase.single("SELECT COUNT(*) FROM customer_order");
+        assertField("Idempotency-Key", post(null, "{\"product_id\":" + product + ",\"email\":\"a@example.test\"}"));
+        assertField("body", post(UUID.randomUUID().toString(), "not json"));
+        assertField("product_id", post(UUID.randomUUID().toString(), "{\"email\":\"a@example.test\"}"));
+        assertField("product_id", post(UUID.randomUUID().toString(), "{\"product_id\":\"1\",\"email\":\"a@example.test\"}"));
+        assertField("product_id", post(UUID.randomUUID().toString(), "{\"product_id\":999999999,\"email\":\"a@example.test\"}"));
+        assertField("email", post(UUID.randomUUID().toString(), "{\"product_id\":" + product + "}"));
+        assertField("amount", post(UUID.randomUUID().toString(), "{\"product_id\":" + product + ",\"email\":\"a@example.test\",\"amount\":12.5}"));
+        assertField("email", post(UUID.randomUUID().toString(), "{\"product_id\":" + product + ",\"email\":\"not an address\"}"));
+        assertEquals(before, TestDatabase.single("SELECT COUNT(*) FROM customer_order"), "no order from a refused request");
+        assertProblem(404, get("/api/v1/checkouts/no-such-order"));
+    }
+
+    private static long demoProduct(String slug) throws Exception {
+        return TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.slug = ?", slug);
+    }
+
+    private static void assertField(String field, HttpResponse<String> response) {
+        assertProblem(400, response);
+        assertEquals(field, json(response).getJsonArray("errors").getJsonObject(0).getString("field"), response.body());
+    }
+
+    private static void assertProblem(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("\"status\":" + status), response.body());
+    }
+
+    private HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
+    }
+
+    private HttpResponse<String> post(String key, String body) throws Exception {
+        HttpRequest.Builder request = request("/api/v1/checkouts").header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (key != null) {
+            request.header("Idempotency-Key", key);
+        }
+        return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+}

@@ -17,6 +17,7 @@ import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
@@ -129,6 +130,26 @@ class CatalogApiIT {
                 HttpResponse.BodyHandlers.ofString());
         assertEquals(304, again.statusCode());
         assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+    }
+
+    @Test
+    void aTokenPastItsRateLimitIsToldWhenToRetry() throws Exception {
+        // The test server allows 40 requests a minute per token; a made-up token is counted like a real one (before it
+        // is checked), so the limit also slows down guessing.
+        String token = "Bearer sfk_rate_" + UUID.randomUUID();
+        while (Instant.now().getEpochSecond() % 60 > 45) {
+            Thread.sleep(500); // all 41 requests in one counting minute (the server shares this machine's clock)
+        }
+        for (int i = 0; i < 40; i++) {
+            assertEquals(401, http.send(request("/api/v1/me").header("Authorization", token).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode(), "request " + (i + 1));
+        }
+        HttpResponse<String> limited = http.send(request("/api/v1/me").header("Authorization", token).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertProblem(429, limited);
+        long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
+        assertTrue(retryAfter >= 1 && retryAfter <= 60, String.valueOf(retryAfter));
+        assertEquals(200, get("/api/v1/stores/demo/products?limit=1").statusCode(), "other clients are not affected");
     }
 
     private static void assertProblem(int status, HttpResponse<String> response) {

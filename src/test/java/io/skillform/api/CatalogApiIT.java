@@ -3,16 +3,12 @@ package io.skillform.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skillform.testing.Deployments;
+import io.skillform.testing.ApiTest;
 import io.skillform.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -22,31 +18,16 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * The public catalog of the API, over HTTP: a store of 250 published products (and a draft) is walked page by page
  * without gaps or repeats; every refusal is problem+json naming the field; reads carry ETags.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class CatalogApiIT {
+class CatalogApiIT extends ApiTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @Test
     void twoHundredFiftyProductsArePagedWithoutGapsOrRepeats() throws Exception {
@@ -150,23 +131,4 @@ class CatalogApiIT {
         long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, String.valueOf(retryAfter));
         assertEquals(200, get("/api/v1/stores/demo/products?limit=1").statusCode(), "other clients are not affected");
-    }
-
-    private static void assertProblem(int status, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(response.body().contains("\"status\":" + status), response.body());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
-}
+    }}

@@ -3,44 +3,24 @@ package io.skillform.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.skillform.testing.Deployments;
+import io.skillform.testing.ApiTest;
 import io.skillform.testing.TestAccounts;
 import io.skillform.testing.TestDatabase;
-import jakarta.json.Json;
 import jakarta.json.JsonObject;
-import java.io.StringReader;
-import java.net.URI;
-import java.net.URL;
-import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.UUID;
-import org.jboss.arquillian.container.test.api.Deployment;
-import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 
 /**
  * A purchase driven only through the API (and the dev gateway's hosted page, where the buyer pays): create the
  * checkout with an Idempotency-Key, replay it, misuse the key, follow the status until paid; refusals are problems.
  */
-@RunAsClient
-@ExtendWith(ArquillianExtension.class)
-class CheckoutApiIT {
+class CheckoutApiIT extends ApiTest {
 
-    private final HttpClient http = HttpClient.newHttpClient();
 
-    @ArquillianResource
-    private URL base;
 
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
 
     @Test
     void aBuyerPaysForACheckoutMadeThroughTheApiAndARetryGetsTheSameAnswer() throws Exception {
@@ -108,21 +88,6 @@ class CheckoutApiIT {
         return TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.slug = ?", slug);
     }
 
-    private static void assertField(String field, HttpResponse<String> response) {
-        assertProblem(400, response);
-        assertEquals(field, json(response).getJsonArray("errors").getJsonObject(0).getString("field"), response.body());
-    }
-
-    private static void assertProblem(int status, HttpResponse<String> response) {
-        assertEquals(status, response.statusCode(), response.body());
-        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
-        assertTrue(response.body().contains("\"status\":" + status), response.body());
-    }
-
-    private HttpRequest.Builder request(String path) {
-        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
-    }
-
     private HttpResponse<String> post(String key, String body) throws Exception {
         HttpRequest.Builder request = request("/api/v1/checkouts").header("Content-Type", "application/json")
                 .POST(HttpRequest.BodyPublishers.ofString(body));
@@ -130,13 +95,4 @@ class CheckoutApiIT {
             request.header("Idempotency-Key", key);
         }
         return http.send(request.build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static JsonObject json(HttpResponse<String> response) {
-        return Json.createReader(new StringReader(response.body())).readObject();
-    }
-}
+    }}

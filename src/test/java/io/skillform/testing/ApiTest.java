@@ -1,0 +1,60 @@
+package io.skillform.testing;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.URL;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.arquillian.test.api.ArquillianResource;
+import org.jboss.shrinkwrap.api.spec.WebArchive;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/** A test of the REST API over HTTP, as a client of the deployed application. */
+@RunAsClient
+@ExtendWith(ArquillianExtension.class)
+public abstract class ApiTest {
+
+    protected final HttpClient http = HttpClient.newHttpClient();
+
+    @ArquillianResource
+    protected URL base;
+
+    @Deployment(testable = false)
+    public static WebArchive deployment() {
+        return Deployments.app();
+    }
+
+    protected HttpRequest.Builder request(String path) {
+        return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
+    }
+
+    protected HttpResponse<String> get(String path) throws Exception {
+        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    protected static JsonObject json(HttpResponse<String> response) {
+        return Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** An RFC 9457 problem with the status. */
+    protected static void assertProblem(int status, HttpResponse<String> response) {
+        assertEquals(status, response.statusCode(), response.body());
+        assertEquals("application/problem+json", response.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(response.body().contains("\"status\":" + status), response.body());
+    }
+
+    /** A 400 problem whose first field error names the field. */
+    protected static void assertField(String field, HttpResponse<String> response) {
+        assertProblem(400, response);
+        assertEquals(field, json(response).getJsonArray("errors").getJsonObject(0).getString("field"), response.body());
+    }
+}

@@ -10,6 +10,7 @@ import io.skillform.checkout.Orders;
 import io.skillform.identity.EmailAddress;
 import io.skillform.identity.TokenSecrets;
 import io.skillform.shared.Money;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -64,7 +65,14 @@ public class CheckoutsResource {
                     "header is required: 1–255 visible ASCII characters, unique per checkout (a UUID, for example)"));
         }
         Request request = Request.parse(body);
-        Optional<Response> replay = keys.claim(key, "checkout", TokenSecrets.sha256Hex(request.canonical()));
+        String digest = TokenSecrets.sha256Hex(request.canonical());
+        Optional<Response> replay;
+        try {
+            replay = keys.claim(key, "checkout", digest);
+        } catch (EJBException lostTheRace) {
+            // The same key's first use, twice at once: the other request claimed it; this one now sees its claim.
+            replay = keys.claim(key, "checkout", digest);
+        }
         if (replay.isPresent()) {
             return replay.get();
         }

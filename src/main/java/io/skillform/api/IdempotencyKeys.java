@@ -28,7 +28,7 @@ public class IdempotencyKeys {
         IdempotentRequest earlier = em.find(IdempotentRequest.class, key);
         if (earlier == null) {
             em.persist(new IdempotentRequest(key, operation, requestHash, clock.instant()));
-            em.flush(); // a simultaneous first use fails here (primary key), and its caller retries into the branch below
+            em.flush(); // a simultaneous first use fails here (primary key); its caller asks again and gets the branch below
             return Optional.empty();
         }
         if (!earlier.asks(operation, requestHash)) {

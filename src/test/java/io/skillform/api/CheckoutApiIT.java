@@ -10,7 +10,10 @@ import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -60,6 +63,24 @@ class CheckoutApiIT extends ApiTest {
             status = json(get("/api/v1/checkouts/" + order)).getString("status");
         } while (!status.equals("paid") && System.nanoTime() < deadline);
         assertEquals("paid", status);
+    }
+
+    @Test
+    void simultaneousRetriesWithOneKeyMakeOneOrder() throws Exception {
+        String buyer = TestAccounts.uniqueEmail().value();
+        String key = UUID.randomUUID().toString();
+        String body = "{\"product_id\":" + demoProduct("watercolor-basics") + ",\"email\":\"" + buyer + "\"}";
+        List<CompletableFuture<HttpResponse<String>>> sent = new ArrayList<>();
+        for (int i = 0; i < 6; i++) {
+            sent.add(http.sendAsync(request("/api/v1/checkouts").header("Content-Type", "application/json").header("Idempotency-Key", key)
+                    .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString()));
+        }
+        List<Integer> statuses = new ArrayList<>();
+        for (CompletableFuture<HttpResponse<String>> answer : sent) {
+            statuses.add(answer.get().statusCode());
+        }
+        assertTrue(statuses.contains(201) && statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
+        assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer), "one order");
     }
 
     @Test

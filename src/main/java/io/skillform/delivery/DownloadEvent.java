@@ -64,32 +64,4 @@ public class DownloadEvent {
         this.rangeStart = rangeStart > 0 ? rangeStart : null;
         this.counted = counted;
     }
-
-    public long linkId() {
-        return linkId;
-    }
-
-    public long grantId() {
-        return grantId;
-    }
-
-    public Instant downloadedAt() {
-        return downloadedAt;
-    }
-
-    public String remoteAddress() {
-        return remoteAddress;
-    }
-
-    public String userAgent() {
-        return userAgent;
-    }
-
-    public Long rangeStart() {
-        return rangeStart;
-    }
-
-    public boolean counted() {
-        return counted;
-    }
 }

@@ -87,24 +87,12 @@ public class DownloadLink {
         return grant;
     }
 
-    public IssuedFor issuedFor() {
-        return issuedFor;
-    }
-
-    public Instant issuedAt() {
-        return issuedAt;
-    }
-
     public Instant expiresAt() {
         return expiresAt;
     }
 
     public int downloadLimit() {
         return downloadLimit;
-    }
-
-    public int downloadsUsed() {
-        return downloadsUsed;
     }
 
     public int downloadsLeft() {

@@ -32,10 +32,6 @@ public record RangeRequest(String range, String ifRange) {
         }
     }
 
-    public static RangeRequest none() {
-        return new RangeRequest(null, null);
-    }
-
     public Resolution resolve(long size, String etag, Instant lastModified) {
         Resolution whole = new Resolution(Resolution.Kind.WHOLE, 0, size - 1, size);
         if (range == null || size == 0 || !(ifRange == null || ifRange.equals(etag) || ifRange.equals(httpDate(lastModified)))) {

@@ -85,11 +85,15 @@ class CheckoutApiIT extends ApiTest {
 
     @Test
     void aFreeProductIsPaidAtOnceAndMistakesAreProblemsThatChangeNothing() throws Exception {
-        HttpResponse<String> free = post(UUID.randomUUID().toString(),
-                "{\"product_id\":" + demoProduct("free-sampler") + ",\"email\":\"" + TestAccounts.uniqueEmail().value() + "\"}");
+        String freeOrder = "{\"product_id\":" + demoProduct("free-sampler") + ",\"email\":\"" + TestAccounts.uniqueEmail().value() + "\"}";
+        HttpResponse<String> free = post(UUID.randomUUID().toString(), freeOrder);
         assertEquals(201, free.statusCode(), free.body());
         assertEquals("paid", json(free).getString("status"));
         assertTrue(json(free).isNull("payment_url"));
+        // Another request (another key) for the same address: not a second receipt to that inbox.
+        HttpResponse<String> again = post(UUID.randomUUID().toString(), freeOrder);
+        assertProblem(422, again);
+        assertTrue(json(again).getString("detail").startsWith("This free product was sent to that address a few minutes ago."), again.body());
 
         long product = demoProduct("golden-hour-presets");
         long before = TestDatabase.single("SELECT COUNT(*) FROM customer_order");

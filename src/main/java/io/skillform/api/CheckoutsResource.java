@@ -8,9 +8,7 @@ import io.skillform.checkout.CheckoutRequest;
 import io.skillform.checkout.Order;
 import io.skillform.checkout.Orders;
 import io.skillform.identity.EmailAddress;
-import io.skillform.identity.TokenSecrets;
 import io.skillform.shared.Money;
-import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonException;
@@ -30,7 +28,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.io.StringReader;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * Checkout for third-party storefronts (fixed interface). {@code POST /api/v1/checkouts} with an {@code Idempotency-Key}
@@ -43,8 +40,6 @@ import java.util.regex.Pattern;
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckoutsResource {
 
-    private static final Pattern KEY = Pattern.compile("[\\x21-\\x7e]{1,255}");
-
     @Inject
     private Checkout checkout;
 
@@ -55,42 +50,22 @@ public class CheckoutsResource {
     private Catalog catalog;
 
     @Inject
-    private IdempotencyKeys keys;
+    private Idempotency idempotency;
 
     @POST
     @Consumes(MediaType.WILDCARD)
     public Response create(@HeaderParam("Idempotency-Key") String key, String body) {
-        if (key == null || !KEY.matcher(key).matches()) {
-            throw new ApiException(Problem.invalid("Idempotency-Key",
-                    "header is required: 1–255 visible ASCII characters, unique per checkout (a UUID, for example)"));
-        }
+        Idempotency.requireKey(key);
         Request request = Request.parse(body);
-        String digest = TokenSecrets.sha256Hex(request.canonical());
-        Optional<Response> replay;
-        try {
-            replay = keys.claim(key, "checkout", digest);
-        } catch (EJBException lostTheRace) {
-            // The same key's first use, twice at once: the other request claimed it; this one now sees its claim.
-            replay = keys.claim(key, "checkout", digest);
-        }
-        if (replay.isPresent()) {
-            return replay.get();
-        }
-        Response answer;
-        try {
-            answer = created(checkout.start(request.toCheckout(catalog, key)));
-        } catch (CheckoutException refused) {
-            // Well-formed but not possible (an amount below the minimum, a store that cannot take payments): as the
-            // checkout page would say it.
-            answer = Problem.response(422, "Unprocessable Content", refused.getMessage());
-        } catch (ApiException refused) {
-            answer = refused.getResponse();
-        } catch (RuntimeException unexpected) {
-            keys.release(key);
-            throw unexpected;
-        }
-        keys.answer(key, answer.getStatus(), (String) answer.getEntity());
-        return answer;
+        return idempotency.run(key, "checkout", request.canonical(), () -> {
+            try {
+                return created(checkout.start(request.toCheckout(catalog, key)));
+            } catch (CheckoutException refused) {
+                // Well-formed but not possible (an amount below the minimum, a store that cannot take payments): as the
+                // checkout page would say it.
+                return Problem.response(422, "Unprocessable Content", refused.getMessage());
+            }
+        });
     }
 
     @GET
@@ -144,6 +119,10 @@ public class CheckoutsResource {
         CheckoutRequest toCheckout(Catalog catalog, String key) {
             Product product = catalog.findPublished(productId).orElseThrow(() -> new ApiException(
                     Problem.invalid("product_id", "is not a published product")));
+            if (amount == null && product.isPayWhatYouWant()) {
+                throw new ApiException(Problem.invalid("amount", "is required for this pay-what-you-want product: minor units, at least "
+                        + product.price().minor()));
+            }
             String major = amount == null ? null : Money.of(amount, product.price().currency()).toMajor().toPlainString();
             // The key stands for the client's checkout attempt: only a retry with it resumes the same order.
             return new CheckoutRequest(productId, email, major, null, "api:" + key);

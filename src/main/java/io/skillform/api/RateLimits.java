@@ -8,6 +8,8 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
+import jakarta.ws.rs.container.ContainerResponseContext;
+import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -26,10 +28,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION - 100)
-public class RateLimits implements ContainerRequestFilter {
+public class RateLimits implements ContainerRequestFilter, ContainerResponseFilter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final String BEARER = "Bearer ";
+    private static final String REFUSED_TOKENS = "refused-tokens:";
 
     @Inject
     @ConfigProperty(name = "skillform.api.rate-limit.token-per-minute", defaultValue = "600")
@@ -53,15 +56,17 @@ public class RateLimits implements ContainerRequestFilter {
     public void filter(ContainerRequestContext request) {
         String authorization = request.getHeaderString(HttpHeaders.AUTHORIZATION);
         boolean token = authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length());
-        // A token is counted by its digest: the map never holds a usable secret.
-        String client = token ? "token:" + TokenSecrets.sha256Hex(authorization.substring(BEARER.length()).strip())
-                : "address:" + servletRequest.getRemoteAddr();
-        int limit = token ? perToken : perAddress;
+        String address = servletRequest.getRemoteAddr();
         long now = clock.millis();
         long minute = now / WINDOW.toMillis();
-        Window window = windows.compute(client, (key, current) ->
-                current == null || current.minute() != minute ? new Window(minute, new AtomicInteger()) : current);
-        if (window.count().incrementAndGet() > limit) {
+        // A token is counted by its digest: the map never holds a usable secret. Made-up tokens would each start a
+        // fresh count, so an address whose tokens were refused is held to the address limit for them.
+        boolean over = token
+                ? count("token:" + TokenSecrets.sha256Hex(authorization.substring(BEARER.length()).strip()), minute, 1) > perToken
+                        || count(REFUSED_TOKENS + address, minute, 0) >= perAddress
+                : count("address:" + address, minute, 1) > perAddress;
+        if (over) {
+            int limit = token ? perToken : perAddress;
             long retryAfter = Math.max(1, ((minute + 1) * WINDOW.toMillis() - now + 999) / 1000);
             request.abortWith(Response.fromResponse(Problem.response(429, "Too Many Requests",
                             "At most " + limit + " requests a minute" + (token ? " per token" : " per address")
@@ -71,5 +76,20 @@ public class RateLimits implements ContainerRequestFilter {
         if (windows.size() > 100_000) {
             windows.values().removeIf(w -> w.minute() != minute);
         }
+    }
+
+    /** A token refused (401) counts against its address. */
+    @Override
+    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
+        if (response.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode()
+                && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
+            count(REFUSED_TOKENS + servletRequest.getRemoteAddr(), clock.millis() / WINDOW.toMillis(), 1);
+        }
+    }
+
+    private int count(String client, long minute, int add) {
+        Window window = windows.compute(client, (key, current) ->
+                current == null || current.minute() != minute ? new Window(minute, new AtomicInteger()) : current);
+        return window.count().addAndGet(add);
     }
 }

@@ -89,19 +89,42 @@ public class Catalog {
                 .setParameter("id", productId)
                 .getResultStream().findFirst().orElse(null);
         if (product == null || !product.store().isOwnedBy(ownerId)) {
-            throw new CatalogException("No such product");
+            throw new CatalogException.NotFound();
         }
         return product;
     }
 
+    /** A new draft with everything the creator gave at once: created whole or, if any of it is refused, not at all. */
+    public Product createProduct(long ownerId, Slug slug, ProductRevision revision) {
+        return revise(createProduct(ownerId, slug, revision.title(), revision.description(), revision.priceMinor()), revision);
+    }
+
     public Product reviseProduct(long ownerId, long productId, ProductRevision revision) {
-        Product product = ownedProduct(ownerId, productId);
+        return revise(ownedProduct(ownerId, productId), revision);
+    }
+
+    private Product revise(Product product, ProductRevision revision) {
         return obeying(() -> {
             product.revise(revision.title(), revision.description(),
                     Money.of(revision.priceMinor(), product.price().currency()), revision.pricing(),
                     new DownloadPolicy(revision.downloadLimit(), revision.linkLifetimeHours()));
             return changed(product);
         });
+    }
+
+    /**
+     * A page of the creator's products, newest first, after the product with id {@code beforeId} (keyset: a far page
+     * costs what the first does), optionally only those in one status.
+     */
+    public List<Product> productsOf(long ownerId, Optional<ProductStatus> status, Optional<Long> beforeId, int limit) {
+        var query = em.createQuery("SELECT p FROM Product p JOIN FETCH p.store s WHERE s.ownerId = :owner"
+                        + (status.isPresent() ? " AND p.status = :status" : "")
+                        + (beforeId.isPresent() ? " AND p.id < :before" : "") + " ORDER BY p.id DESC", Product.class)
+                .setParameter("owner", ownerId)
+                .setMaxResults(Math.min(Math.max(limit, 1), MAX_PAGE + 1));
+        status.ifPresent(value -> query.setParameter("status", value));
+        beforeId.ifPresent(id -> query.setParameter("before", id));
+        return query.getResultList();
     }
 
     /** Records a file already written to the blob store as part of the product. */
@@ -159,6 +182,26 @@ public class Catalog {
 
     public Product unpublish(long ownerId, long productId) {
         return transition(ownerId, productId, Product::unpublish, "product.unpublished");
+    }
+
+    /** Replaces the web origins whose pages may call the public API from a browser. */
+    public Store allowOrigins(long ownerId, List<WebOrigin> origins) {
+        Store store = storeOf(ownerId).orElseThrow(() -> new CatalogException("Open a store first"));
+        obeying(() -> {
+            store.allowOrigins(origins);
+            return store;
+        });
+        auditTrail.record(AuditEntry.of("store.origins-changed", "store:" + store.id(), "account:" + ownerId,
+                origins.stream().map(WebOrigin::value).collect(Collectors.joining(" "))));
+        return store;
+    }
+
+    /** Whether any store lets pages of this origin call the public API (checkouts and libraries span stores). */
+    public boolean anyStoreAllows(WebOrigin origin) {
+        return !em.createQuery("SELECT s.id FROM Store s WHERE CONCAT(' ', s.allowedOrigins, ' ') LIKE :origin", Long.class)
+                .setParameter("origin", "% " + origin.value() + " %")
+                .setMaxResults(1)
+                .getResultList().isEmpty();
     }
 
     public Optional<Store> findStore(StoreHandle handle) {

@@ -9,4 +9,12 @@ public class CatalogException extends RuntimeException {
     public CatalogException(String message) {
         super(message);
     }
+
+    /** The product is missing or someone else's: one answer for both, so a product's existence is not revealed. */
+    public static final class NotFound extends CatalogException {
+
+        public NotFound() {
+            super("No such product");
+        }
+    }
 }

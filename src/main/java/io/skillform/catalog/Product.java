@@ -120,7 +120,8 @@ public class Product {
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt");
     }
 
-    private static String requireTitle(String title) {
+    /** @throws IllegalArgumentException with a message for the creator */
+    public static String requireTitle(String title) {
         String trimmed = title == null ? "" : title.strip();
         if (trimmed.isEmpty() || trimmed.length() > 140) {
             throw new IllegalArgumentException("A title is 1–140 characters");

@@ -10,13 +10,18 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import io.skillform.shared.CurrencyConverter;
 import java.time.Instant;
+import java.util.Arrays;
 import java.util.Currency;
+import java.util.List;
 import java.util.Objects;
+import java.util.stream.Collectors;
 
 /** A creator's store: the handle buyers see in URLs, a display name, and the currency its prices are in. */
 @Entity
 @Table(name = "store")
 public class Store {
+
+    static final int MAX_ORIGINS = 10;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -38,6 +43,10 @@ public class Store {
 
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
+
+    /** Space-separated {@link WebOrigin}s whose pages may call the public API from a browser. */
+    @Column(name = "api_allowed_origins", nullable = false, length = 1000)
+    private String allowedOrigins = "";
 
     @Version
     private long version;
@@ -84,5 +93,25 @@ public class Store {
 
     public boolean isOwnedBy(long accountId) {
         return ownerId != null && ownerId == accountId;
+    }
+
+    /** The web origins whose pages may call the public API from a browser (CORS), replacing the previous list. */
+    public void allowOrigins(List<WebOrigin> origins) {
+        if (origins.size() > MAX_ORIGINS) {
+            throw new IllegalArgumentException("A store allows at most " + MAX_ORIGINS + " origins");
+        }
+        String joined = origins.stream().map(WebOrigin::value).distinct().collect(Collectors.joining(" "));
+        if (joined.length() > 1000) {
+            throw new IllegalArgumentException("These origins are too long together (1000 characters at most)");
+        }
+        allowedOrigins = joined;
+    }
+
+    public List<WebOrigin> allowedOrigins() {
+        return allowedOrigins.isEmpty() ? List.of() : Arrays.stream(allowedOrigins.split(" ")).map(WebOrigin::new).toList();
+    }
+
+    public boolean allows(WebOrigin origin) {
+        return allowedOrigins().contains(origin);
     }
 }

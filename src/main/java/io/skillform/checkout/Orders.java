@@ -6,6 +6,7 @@ import io.skillform.identity.EmailAddress;
 import io.skillform.identity.Role;
 import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentProvider;
+import io.skillform.shared.InstantConverter;
 import io.skillform.shared.Money;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -15,8 +16,13 @@ import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collection;
+import java.util.Currency;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 import org.apache.shiro.SecurityUtils;
 
 /**
@@ -174,6 +180,59 @@ public class Orders {
                 .setFirstResult(Math.max(offset, 0))
                 .setMaxResults(Math.min(Math.max(limit, 1), 100))
                 .getResultList();
+    }
+
+    /**
+     * A page of the store's orders, newest first, after the given position (creation time, id) — keyset on the
+     * store's index, so a far page costs what the first does — optionally only those in one status.
+     */
+    public List<Order> ofStore(long storeId, Optional<OrderStatus> status, Optional<Instant> beforeAt, long beforeId, int limit) {
+        var query = em.createQuery("SELECT o FROM CustomerOrder o WHERE o.storeId = :store"
+                        + (status.isPresent() ? " AND o.status = :status" : "")
+                        + (beforeAt.isPresent() ? " AND (o.createdAt < :at OR (o.createdAt = :at AND o.id < :id))" : "")
+                        + " ORDER BY o.createdAt DESC, o.id DESC", Order.class)
+                .setParameter("store", storeId)
+                .setHint("eclipselink.batch", "o.items")
+                .setHint("eclipselink.batch.type", "IN")
+                .setMaxResults(Math.min(Math.max(limit, 1), 101));
+        status.ifPresent(value -> query.setParameter("status", value));
+        beforeAt.ifPresent(at -> query.setParameter("at", at).setParameter("id", beforeId));
+        return query.getResultList();
+    }
+
+    /** The public references of orders, by id (for lists that name orders by their internal id). */
+    public Map<Long, String> referencesOf(Collection<Long> orderIds) {
+        if (orderIds.isEmpty()) {
+            return Map.of();
+        }
+        return em.createQuery("SELECT o.id, o.reference FROM CustomerOrder o WHERE o.id IN :ids", Object[].class)
+                .setParameter("ids", orderIds)
+                .getResultStream().collect(Collectors.toMap(row -> (Long) row[0], row -> (String) row[1]));
+    }
+
+    /**
+     * A page of the store's customers — addresses with at least one paid order — by address, after {@code after}: what
+     * each has bought, net of refunds, per currency.
+     */
+    public List<Customer> customersOf(long storeId, Optional<String> after, int limit) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("SELECT o.buyer_email, o.currency, COUNT(*), SUM(o.amount_minor - o.refunded_minor),"
+                        + " MIN(o.paid_at), MAX(o.paid_at) FROM customer_order o JOIN (SELECT DISTINCT buyer_email FROM customer_order"
+                        + " WHERE store_id = ?1 AND paid_at IS NOT NULL AND buyer_email > ?2 ORDER BY buyer_email LIMIT ?3) page"
+                        + " ON page.buyer_email = o.buyer_email WHERE o.store_id = ?1 AND o.paid_at IS NOT NULL"
+                        + " GROUP BY o.buyer_email, o.currency ORDER BY o.buyer_email, o.currency")
+                .setParameter(1, storeId)
+                .setParameter(2, after.orElse(""))
+                .setParameter(3, Math.min(Math.max(limit, 1), 101))
+                .getResultList();
+        Map<String, Customer> customers = new LinkedHashMap<>();
+        for (Object[] row : rows) {
+            Money spent = Money.of(((Number) row[3]).longValue(), Currency.getInstance((String) row[1]));
+            Customer part = new Customer((String) row[0], ((Number) row[2]).longValue(), List.of(spent),
+                    InstantConverter.fromColumn(row[4]), InstantConverter.fromColumn(row[5]));
+            customers.merge(part.email(), part, Customer::plus);
+        }
+        return List.copyOf(customers.values());
     }
 
     public long countOfStoreOwner(long ownerId) {

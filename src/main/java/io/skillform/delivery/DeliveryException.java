@@ -11,4 +11,14 @@ public class DeliveryException extends RuntimeException {
     public DeliveryException(String message) {
         super(message);
     }
+
+    /** The file was the buyer's, but the purchase was refunded or disputed: gone for good, not missing. */
+    public static final class Revoked extends DeliveryException {
+
+        private static final long serialVersionUID = 1L;
+
+        public Revoked(String message) {
+            super(message);
+        }
+    }
 }

@@ -5,6 +5,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * An order's downloads as its creator sees them, and the links that look shared: used from
@@ -20,7 +21,7 @@ public class DownloadLog {
     private EntityManager em;
 
     /** One request served, with the file's name; newest first. */
-    public record Line(Instant at, String fileName, String address, String userAgent, Long resumedAt, long linkId) {
+    public record Line(long id, Instant at, String fileName, String address, String userAgent, Long resumedAt, long linkId) {
     }
 
     /** A link used from many addresses: likely passed around. */
@@ -28,12 +29,20 @@ public class DownloadLog {
     }
 
     public List<Line> of(long orderId) {
-        return em.createQuery("SELECT NEW io.skillform.delivery.DownloadLog.Line(e.downloadedAt, g.file.fileName, e.remoteAddress,"
-                        + " e.userAgent, e.rangeStart, e.linkId) FROM DownloadEvent e, DownloadGrant g WHERE g.id = e.grantId"
-                        + " AND e.orderId = :order ORDER BY e.downloadedAt DESC, e.id DESC", Line.class)
+        return page(orderId, Optional.empty(), 0, MAX_EVENTS);
+    }
+
+    /** The order's downloads before a position (time, event id), newest first: the API's pages. */
+    public List<Line> page(long orderId, Optional<Instant> beforeAt, long beforeId, int limit) {
+        var query = em.createQuery("SELECT NEW io.skillform.delivery.DownloadLog.Line(e.id, e.downloadedAt, g.file.fileName,"
+                        + " e.remoteAddress, e.userAgent, e.rangeStart, e.linkId) FROM DownloadEvent e, DownloadGrant g"
+                        + " WHERE g.id = e.grantId AND e.orderId = :order"
+                        + (beforeAt.isPresent() ? " AND (e.downloadedAt < :at OR (e.downloadedAt = :at AND e.id < :id))" : "")
+                        + " ORDER BY e.downloadedAt DESC, e.id DESC", Line.class)
                 .setParameter("order", orderId)
-                .setMaxResults(MAX_EVENTS)
-                .getResultList();
+                .setMaxResults(limit);
+        beforeAt.ifPresent(at -> query.setParameter("at", at).setParameter("id", beforeId));
+        return query.getResultList();
     }
 
     public List<SharedLink> sharedLinks(long orderId) {

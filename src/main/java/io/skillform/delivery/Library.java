@@ -30,7 +30,8 @@ import java.util.stream.Collectors;
 public class Library {
 
     /** The most recent files a library lists; older purchases are listed up to this many files. */
-    static final int MAX_FILES = 500;
+    /** The browser page shows this many purchases; the API pages through all of them. */
+    static final int MAX_ORDERS = 200;
     static final int LINKS_PER_QUARTER_HOUR = 3;
 
     @PersistenceContext(unitName = "skillform")
@@ -49,15 +50,19 @@ public class Library {
     private Clock clock;
 
     /** Whose library: a signed-in account, or a guest's proven address. */
-    public record Viewer(Long accountId, EmailAddress guestEmail) {
+    public record Viewer(Long accountId, EmailAddress guestEmail, Long storeId) {
 
         public static Viewer account(long accountId) {
-            return new Viewer(accountId, null);
+            return new Viewer(accountId, null, null);
         }
 
         public static Viewer guest(EmailAddress email) {
-            return new Viewer(null, email);
+            return new Viewer(null, email, null);
         }
+    }
+
+    /** A library token for the API, shown once: only its hash is stored. */
+    public record Access(String token, Instant expiresAt) {
     }
 
     /** One purchase: the order, what was bought, and its files. */
@@ -71,7 +76,12 @@ public class Library {
 
     /** The viewer's purchases, newest first. */
     public List<Entry> of(Viewer viewer) {
-        List<DownloadGrant> grants = grantsOf(viewer);
+        return of(viewer, Optional.empty(), MAX_ORDERS);
+    }
+
+    /** A page of the viewer's purchases, newest first, before the order with id {@code beforeOrderId}. */
+    public List<Entry> of(Viewer viewer, Optional<Long> beforeOrderId, int orders) {
+        List<DownloadGrant> grants = grantsOf(viewer, beforeOrderId, orders);
         Map<Long, DownloadLink> newestLinks = newestLinks(grants);
         Instant now = clock.instant();
         Map<Long, List<DownloadGrant>> byOrder = grants.stream()
@@ -85,16 +95,26 @@ public class Library {
         return entries;
     }
 
-    /** A fresh link to one of the viewer's files; someone else's file is "not found", like one that does not exist. */
-    public String link(Viewer viewer, long grantId) {
+    /** A link just issued: where it is, until when it works, and for how many downloads. */
+    public record IssuedLink(String url, Instant expiresAt, int downloads) {
+    }
+
+    /**
+     * A fresh link to one of the viewer's files; someone else's file is "not found", like one that does not exist.
+     *
+     * @throws DeliveryException.Revoked when the purchase was refunded or disputed
+     */
+    public IssuedLink link(Viewer viewer, long grantId) {
         DownloadGrant grant = em.find(DownloadGrant.class, grantId);
         if (grant == null || !sees(viewer, grant)) {
             throw new DeliveryException("There is no such file in your library.");
         }
         if (grant.isRevoked()) {
-            throw new DeliveryException("This purchase was " + grant.revokedReason() + ", so its files can no longer be downloaded.");
+            throw new DeliveryException.Revoked("This purchase was " + grant.revokedReason() + ", so its files can no longer be downloaded.");
         }
-        return links.issue(grant, DownloadLink.IssuedFor.LIBRARY, clock.instant()).url();
+        Instant now = clock.instant();
+        DeliveryMails.FileLink issued = links.issue(grant, DownloadLink.IssuedFor.LIBRARY, now);
+        return new IssuedLink(issued.url(), now.plus(Duration.ofHours(issued.hours())), issued.downloads());
     }
 
     /**
@@ -103,9 +123,27 @@ public class Library {
      * cannot be used to learn who bought here.
      */
     public void sendLink(EmailAddress email) {
+        mailLink(email, null, links.libraryUrl() + "open");
+    }
+
+    /**
+     * The same for a creator's own storefront: the link opens {@code openUrl} (a page of theirs, whose origin the store
+     * allows) with {@code token=…} added, to be exchanged for a library token that shows that store's purchases only.
+     */
+    public void sendLink(EmailAddress email, long storeId, String openUrl) {
+        mailLink(email, storeId, openUrl);
+    }
+
+    private void mailLink(EmailAddress email, Long storeId, String openUrl) {
         Instant now = clock.instant();
-        boolean bought = !em.createQuery("SELECT g.id FROM DownloadGrant g WHERE g.buyerEmail = :email", Long.class)
-                .setParameter("email", email.value()).setMaxResults(1).getResultList().isEmpty();
+        var purchases = em.createQuery("SELECT g.id FROM DownloadGrant g WHERE g.buyerEmail = :email"
+                        + (storeId == null ? "" : " AND g.storeId = :store"), Long.class)
+                .setParameter("email", email.value())
+                .setMaxResults(1);
+        if (storeId != null) {
+            purchases.setParameter("store", storeId);
+        }
+        boolean bought = !purchases.getResultList().isEmpty();
         long recent = em.createQuery("SELECT COUNT(l) FROM LibraryLink l WHERE l.email = :email AND l.createdAt > :since", Long.class)
                 .setParameter("email", email.value())
                 .setParameter("since", now.minus(Duration.ofMinutes(15)))
@@ -114,44 +152,92 @@ public class Library {
             return;
         }
         DownloadToken token = DownloadToken.generate();
-        em.persist(new LibraryLink(email, token, now));
-        outbox.enqueue(DeliveryMails.libraryLink(email, links.libraryUrl() + "open?token=" + token.value()));
+        em.persist(new LibraryLink(email, storeId, token, now));
+        outbox.enqueue(DeliveryMails.libraryLink(email, openUrl + (openUrl.contains("?") ? "&" : "?") + "token=" + token.value()));
     }
 
     /** Spends a library link: the address it proves, if it is unused and unexpired. */
     public Optional<EmailAddress> open(String token) {
+        return spend(token).map(LibraryLink::email);
+    }
+
+    /** Spends a library link for an API library token; empty if the link is unknown, used or expired. */
+    public Optional<Access> openForApi(String token) {
+        return spend(token).map(link -> {
+            DownloadToken secret = DownloadToken.generate();
+            LibrarySession session = new LibrarySession(link.email(), link.storeId(), secret, clock.instant());
+            em.persist(session);
+            return new Access(LibrarySession.PREFIX + secret.value(), session.expiresAt());
+        });
+    }
+
+    /** Whose library an API library token reads, while it lives. */
+    public Optional<Viewer> viewerOf(String token) {
+        if (token == null || !token.startsWith(LibrarySession.PREFIX)) {
+            return Optional.empty();
+        }
+        Instant now = clock.instant();
+        return DownloadToken.parse(token.substring(LibrarySession.PREFIX.length()))
+                .flatMap(t -> em.createQuery("SELECT s FROM LibrarySession s WHERE s.tokenHash = :hash", LibrarySession.class)
+                        .setParameter("hash", t.hash())
+                        .getResultStream().findFirst())
+                .filter(session -> session.isLive(now))
+                .map(LibrarySession::viewer);
+    }
+
+    private Optional<LibraryLink> spend(String token) {
         return DownloadToken.parse(token).flatMap(t -> em.createQuery("SELECT l FROM LibraryLink l WHERE l.tokenHash = :hash",
                                 LibraryLink.class)
                         .setParameter("hash", t.hash())
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                         .getResultStream().findFirst())
-                .filter(link -> link.use(clock.instant()))
-                .map(LibraryLink::email);
+                .filter(link -> link.use(clock.instant()));
     }
 
-    private List<DownloadGrant> grantsOf(Viewer viewer) {
-        if (viewer.accountId() == null) {
-            return em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.buyerEmail = :email"
-                            + " ORDER BY g.orderId DESC, g.id", DownloadGrant.class)
-                    .setParameter("email", viewer.guestEmail().value())
-                    .setMaxResults(MAX_FILES)
-                    .getResultList();
+    /** The grants of a page of the viewer's orders: the orders are found first, so a page never splits an order. */
+    private List<DownloadGrant> grantsOf(Viewer viewer, Optional<Long> beforeOrderId, int orders) {
+        String whose = (viewer.accountId() == null ? "g.buyerEmail = :who" : "g.buyerAccountId = :who")
+                + (viewer.storeId() == null ? "" : " AND g.storeId = :store");
+        Object who = viewer.accountId() == null ? viewer.guestEmail().value() : viewer.accountId();
+        if (viewer.accountId() != null) {
+            joinGuestPurchases(viewer.accountId());
         }
-        Optional<EmailAddress> verified = verifiedEmail(viewer.accountId());
+        var page = em.createQuery("SELECT DISTINCT g.orderId FROM DownloadGrant g WHERE " + whose
+                        + (beforeOrderId.isPresent() ? " AND g.orderId < :before" : "") + " ORDER BY g.orderId DESC", Long.class)
+                .setParameter("who", who)
+                .setMaxResults(orders);
+        if (viewer.storeId() != null) {
+            page.setParameter("store", viewer.storeId());
+        }
+        beforeOrderId.ifPresent(before -> page.setParameter("before", before));
+        List<Long> orderIds = page.getResultList();
+        if (orderIds.isEmpty()) {
+            return List.of();
+        }
+        var grants = em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.orderId IN :orders AND " + whose
+                        + " ORDER BY g.orderId DESC, g.id", DownloadGrant.class)
+                .setParameter("orders", orderIds)
+                .setParameter("who", who);
+        if (viewer.storeId() != null) {
+            grants.setParameter("store", viewer.storeId());
+        }
+        return grants.getResultList();
+    }
+
+    private void joinGuestPurchases(long accountId) {
+        Optional<EmailAddress> verified = verifiedEmail(accountId);
         // A guest's purchases join the account once it has proven the address: they stay with it if the address changes.
         verified.ifPresent(email -> em.createQuery("UPDATE DownloadGrant g SET g.buyerAccountId = :account"
                         + " WHERE g.buyerEmail = :email AND g.buyerAccountId IS NULL")
-                .setParameter("account", viewer.accountId())
+                .setParameter("account", accountId)
                 .setParameter("email", email.value())
                 .executeUpdate());
-        return em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.buyerAccountId = :account"
-                        + " ORDER BY g.orderId DESC, g.id", DownloadGrant.class)
-                .setParameter("account", viewer.accountId())
-                .setMaxResults(MAX_FILES)
-                .getResultList();
     }
 
     private boolean sees(Viewer viewer, DownloadGrant grant) {
+        if (viewer.storeId() != null && viewer.storeId() != grant.storeId()) {
+            return false;
+        }
         if (viewer.accountId() == null) {
             return grant.buyerEmail().equals(viewer.guestEmail().value());
         }

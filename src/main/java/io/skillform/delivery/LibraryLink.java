@@ -10,7 +10,10 @@ import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
-/** A one-time link e-mailed to an address: it opens that address's library in the browser that follows it. */
+/**
+ * A one-time link e-mailed to an address: it opens that address's library in the browser that follows it, or (through
+ * the API) is exchanged for a library token.
+ */
 @Entity
 @Table(name = "library_link")
 public class LibraryLink {
@@ -36,12 +39,17 @@ public class LibraryLink {
     @Column(name = "used_at")
     private Instant usedAt;
 
+    /** Set when asked for through a creator's storefront: the library it opens is that store's purchases only. */
+    @Column(name = "store_id", updatable = false)
+    private Long storeId;
+
     protected LibraryLink() {
         // for JPA
     }
 
-    LibraryLink(EmailAddress email, DownloadToken token, Instant now) {
+    LibraryLink(EmailAddress email, Long storeId, DownloadToken token, Instant now) {
         this.email = email.value();
+        this.storeId = storeId;
         this.tokenHash = token.hash();
         this.createdAt = now;
         this.expiresAt = now.plus(LIFETIME);
@@ -58,5 +66,9 @@ public class LibraryLink {
 
     EmailAddress email() {
         return new EmailAddress(email);
+    }
+
+    Long storeId() {
+        return storeId;
     }
 }

@@ -79,7 +79,7 @@ public class LibraryPage implements Serializable {
             return;
         }
         try {
-            FacesContext.getCurrentInstance().getExternalContext().redirect(library.link(viewer.get(), grantId));
+            FacesContext.getCurrentInstance().getExternalContext().redirect(library.link(viewer.get(), grantId).url());
         } catch (DeliveryException refused) {
             PageMessages.errorText(refused.getMessage());
         }

@@ -1,5 +1,6 @@
 package io.skillform.ledger;
 
+import io.skillform.shared.InstantConverter;
 import io.skillform.shared.Money;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
@@ -16,6 +17,7 @@ import java.util.Currency;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -118,6 +120,22 @@ public class EarningsReport {
                 .setParameter(6, after.id()).setParameter(7, max).getResultList());
     }
 
+    /**
+     * A page of the store's ledger lines in the range, newest first, before a position (time, posting id) — keyset, for
+     * the API's cursor: each page continues from the last one's position in the index.
+     */
+    public List<LedgerLine> linesBefore(long storeId, LocalDate from, LocalDate to, Optional<Instant> beforeAt, long beforeId, int max) {
+        String before = beforeAt.isEmpty() ? "" : " AND (p.posted_at < ? OR (p.posted_at = ? AND p.id < ?))";
+        var query = range(em.createNativeQuery(LINE_SELECT + LINE_RANGE + before + " ORDER BY p.posted_at DESC, p.id DESC LIMIT ?"),
+                storeId, from, to);
+        int next = 4;
+        if (beforeAt.isPresent()) {
+            Timestamp at = Timestamp.from(beforeAt.get());
+            query.setParameter(next++, at).setParameter(next++, at).setParameter(next++, beforeId);
+        }
+        return lines(query.setParameter(next, max).getResultList());
+    }
+
     private static jakarta.persistence.Query range(jakarta.persistence.Query query, long storeId, LocalDate from, LocalDate to) {
         return query.setParameter(1, storeId)
                 .setParameter(2, Timestamp.from(from.atStartOfDay(ZoneOffset.UTC).toInstant()))
@@ -130,16 +148,11 @@ public class EarningsReport {
             Object[] c = (Object[]) row;
             AccountKind account = AccountKind.valueOf((String) c[5]);
             Currency currency = Currency.getInstance((String) c[6]);
-            lines.add(new LedgerLine(number(c[0]), instant(c[1]), TransactionKind.valueOf((String) c[2]), (String) c[3],
+            lines.add(new LedgerLine(number(c[0]), InstantConverter.fromColumn(c[1]), TransactionKind.valueOf((String) c[2]), (String) c[3],
                     c[4] == null ? null : number(c[4]), account,
                     Money.of(account.shown(number(c[7])), currency), Money.of(account.shown(number(c[8])), currency)));
         }
         return lines;
-    }
-
-    private static Instant instant(Object value) {
-        // Written through Timestamp (the JVM's zone): read back the same way.
-        return value instanceof Timestamp t ? t.toInstant() : Timestamp.valueOf((java.time.LocalDateTime) value).toInstant();
     }
 
     private static long number(Object value) {

@@ -2,6 +2,7 @@ package io.skillform.platform;
 
 import io.skillform.storage.UploadLimits;
 import jakarta.inject.Inject;
+import jakarta.json.Json;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
@@ -11,12 +12,14 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.util.Locale;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /**
  * Refuses a request whose body is too large from its declared length, before a byte of it is read: an upload
- * (multipart) up to the configured file limit, any other body (forms, API JSON, webhooks) up to 2 MiB. The HTTP
- * listener's own limit is only a fixed ceiling (wildfly-config). Browsers and API clients declare the length of
- * what they send, so a body without one is refused too.
+ * (multipart, or the API's file upload) up to the configured file limit, any other body (forms, API JSON, webhooks)
+ * up to 2 MiB. The HTTP listener's own limit is only a fixed ceiling (wildfly-config). Browsers and API clients
+ * declare the length of what they send, so a body without one is refused too — but for a streamed upload, which is
+ * measured as it is stored.
  */
 public class RequestSizeGuard extends HttpFilter {
 
@@ -27,6 +30,8 @@ public class RequestSizeGuard extends HttpFilter {
     static final long MULTIPART_ENVELOPE_BYTES = 1024L * 1024;
 
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
+    /** The API's file upload: the body is the file itself, so it has the file limit. */
+    private static final Pattern API_FILE_UPLOAD = Pattern.compile("/api/v1/products/\\d{1,18}/files");
 
     @Inject
     private UploadLimits limits;
@@ -39,16 +44,19 @@ public class RequestSizeGuard extends HttpFilter {
             return;
         }
         String type = request.getContentType();
-        boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/");
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
+                || "POST".equals(request.getMethod()) && API_FILE_UPLOAD.matcher(path).matches();
         long allowed = upload ? limits.getMaxFileBytes() + MULTIPART_ENVELOPE_BYTES : MAX_FORM_BYTES;
         long length = request.getContentLengthLong();
         if (length < 0 && request.getHeader("Transfer-Encoding") == null) {
             // No length and no chunked body: HTTP/1.1 says there is no body at all (e.g. `curl -X POST`).
             chain.doFilter(request, response);
-        } else if (length < 0) {
-            refuse(response, HttpServletResponse.SC_LENGTH_REQUIRED, "The request must declare its length.");
+        } else if (length < 0 && !upload) {
+            // A streamed upload may come chunked: its limit is enforced while it is stored (MeteredInputStream).
+            refuse(response, path, HttpServletResponse.SC_LENGTH_REQUIRED, "The request must declare its length.");
         } else if (length > allowed) {
-            refuse(response, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, upload
+            refuse(response, path, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, upload
                     ? "This file is larger than the upload limit of " + limits.getMaxFileSize() + "."
                     : "This request is too large.");
         } else {
@@ -56,11 +64,19 @@ public class RequestSizeGuard extends HttpFilter {
         }
     }
 
-    private static void refuse(HttpServletResponse response, int status, String message) throws IOException {
+    private static void refuse(HttpServletResponse response, String path, int status, String message) throws IOException {
         response.setStatus(status);
         // The client may still be sending the body; closing is cheaper than reading gigabytes to discard them.
         response.setHeader("Connection", "close");
-        response.setContentType("text/plain;charset=UTF-8");
-        response.getOutputStream().write(message.getBytes(StandardCharsets.UTF_8));
+        String body = message;
+        if (path.startsWith("/api/")) {
+            // API clients read every error as a problem document (RFC 9457).
+            response.setContentType("application/problem+json");
+            body = Json.createObjectBuilder().add("type", "about:blank").add("title", status == HttpServletResponse.SC_LENGTH_REQUIRED
+                    ? "Length Required" : "Content Too Large").add("status", status).add("detail", message).build().toString();
+        } else {
+            response.setContentType("text/plain;charset=UTF-8");
+        }
+        response.getOutputStream().write(body.getBytes(StandardCharsets.UTF_8));
     }
 }

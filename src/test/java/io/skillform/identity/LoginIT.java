@@ -8,6 +8,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import io.skillform.testing.Pages;
+import io.skillform.testing.TestDatabase;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -16,6 +17,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 
 /** Log-in, log-out, access rules and API tokens as a person (and a script) uses them. Uses the demo accounts. */
 @RunAsClient
@@ -117,6 +119,31 @@ class LoginIT extends BrowserTest {
         HttpResponse<String> revoked = me(secret);
         assertEquals(401, revoked.statusCode());
         assertEquals("application/problem+json", revoked.headers().firstValue("Content-Type").orElse(""));
+
+        // The storefront's origins (CORS): all checked before any is saved, kept in the form browsers send.
+        String before = origins();
+        saveOrigins("https://Shop.Example.com/\nnot an origin");
+        assertTrue(browser.findElement(By.id("origins:messages")).getText().contains("“not an origin” is not a web origin"),
+                browser.findElement(By.id("origins:messages")).getText());
+        assertEquals(before, origins(), "nothing saved");
+        saveOrigins("https://Shop.Example.com:443/\n\nhttp://localhost:5173");
+        assertEquals("Origins saved.", browser.findElement(By.id("origins:messages")).getText());
+        assertEquals("https://shop.example.com http://localhost:5173", origins());
+        saveOrigins(before.replace(' ', '\n'));
+    }
+
+    private void saveOrigins(String lines) {
+        WebElement list = browser.findElement(By.id("origins:list"));
+        list.clear();
+        list.sendKeys(lines);
+        Browser.clickAndWait(browser, browser.findElement(By.id("origins:save")));
+    }
+
+    private static String origins() throws Exception {
+        try (var db = TestDatabase.connect(); var rows = db.createStatement().executeQuery("SELECT api_allowed_origins FROM store WHERE handle = 'demo'")) {
+            rows.next();
+            return rows.getString(1);
+        }
     }
 
     @Test

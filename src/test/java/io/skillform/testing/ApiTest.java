@@ -11,6 +11,9 @@ import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Optional;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -37,8 +40,12 @@ public abstract class ApiTest {
         return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
     }
 
+    protected HttpResponse<String> send(HttpRequest request) throws Exception {
+        return http.send(request, HttpResponse.BodyHandlers.ofString());
+    }
+
     protected HttpResponse<String> get(String path) throws Exception {
-        return http.send(request(path).build(), HttpResponse.BodyHandlers.ofString());
+        return send(request(path).build());
     }
 
     protected static JsonObject json(HttpResponse<String> response) {
@@ -56,5 +63,38 @@ public abstract class ApiTest {
     protected static void assertField(String field, HttpResponse<String> response) {
         assertProblem(400, response);
         assertEquals(field, json(response).getJsonArray("errors").getJsonObject(0).getString("field"), response.body());
+    }
+
+    /**
+     * A purchase made only through the API: a checkout, then the buyer pays on the dev gateway's hosted page; returns
+     * the order id once the webhook has marked it paid.
+     */
+    protected String buy(long productId, String email) throws Exception {
+        return buy(productId, email, null);
+    }
+
+    /** @param amount minor units, for a pay-what-you-want product */
+    protected String buy(long productId, String email, Long amount) throws Exception {
+        HttpResponse<String> created = send(request("/api/v1/checkouts").header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":" + productId + ",\"email\":\"" + email + "\""
+                        + (amount == null ? "" : ",\"amount\":" + amount) + "}")).build());
+        assertEquals(201, created.statusCode(), created.body());
+        String order = json(created).getString("order_id");
+        if (!json(created).isNull("payment_url")) {
+            String paymentUrl = json(created).getString("payment_url");
+            HttpResponse<String> paid = http.send(request(paymentUrl.substring(paymentUrl.indexOf("/dev-gateway/")) + "/pay")
+                    .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.ofString());
+            assertEquals(302, paid.statusCode(), paid.body());
+        }
+        Optional<String> status = Eventually.within(Duration.ofSeconds(30), () -> {
+            try {
+                return Optional.of(json(get("/api/v1/checkouts/" + order)).getString("status")).filter("paid"::equals);
+            } catch (Exception e) {
+                throw new IllegalStateException(e);
+            }
+        });
+        assertEquals(Optional.of("paid"), status, "order " + order + " paid");
+        return order;
     }
 }

@@ -39,6 +39,9 @@ public class Catalog {
     @Inject
     private Event<ProductFileAdded> fileAdded;
 
+    @Inject
+    private Event<ProductChanged> productChanged;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Opens a store for its owner, a creator's account. */
@@ -100,7 +103,7 @@ public class Catalog {
             product.revise(revision.title(), revision.description(),
                     Money.of(revision.priceMinor(), product.price().currency()), revision.pricing(),
                     new DownloadPolicy(revision.downloadLimit(), revision.linkLifetimeHours()));
-            return changed(product);
+            return changed(product, "product.updated");
         });
     }
 
@@ -128,7 +131,7 @@ public class Catalog {
     public Optional<BlobKey> changeCover(long ownerId, long productId, BlobKey cover) {
         Product product = ownedProduct(ownerId, productId);
         Optional<BlobKey> previous = obeying(() -> product.changeCover(cover));
-        changed(product);
+        changed(product, "product.updated");
         return previous;
     }
 
@@ -252,11 +255,12 @@ public class Catalog {
             return product;
         });
         auditTrail.record(AuditEntry.of(auditEvent, "product:" + productId, "account:" + ownerId, product.title()));
-        return changed(product);
+        return changed(product, auditEvent);
     }
 
-    private Product changed(Product product) {
+    private Product changed(Product product, String change) {
         storefrontChanged.fire(new StorefrontChanged(product.store().id()));
+        productChanged.fire(new ProductChanged(product.id(), change));
         return product;
     }
 

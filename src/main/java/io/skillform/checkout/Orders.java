@@ -7,6 +7,7 @@ import io.skillform.identity.Role;
 import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.shared.Money;
+import io.skillform.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -31,6 +32,9 @@ public class Orders {
 
     @Inject
     private Deliveries deliveries;
+
+    @Inject
+    private Webhooks webhooks;
 
     /** How long after a free order for a product and address another one for them is refused. */
     static final Duration FREE_ORDER_INTERVAL = Duration.ofMinutes(10);
@@ -86,6 +90,7 @@ public class Orders {
         em.persist(order);
         em.flush();
         deliveries.sync(order.purchase());
+        webhooks.orderChanged(order.webhookState());
         return order;
     }
 

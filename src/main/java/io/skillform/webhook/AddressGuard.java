@@ -72,7 +72,7 @@ public final class AddressGuard {
                     ? Optional.of("an address of this server") : Optional.empty());
             if (why.isPresent()) {
                 throw new IllegalArgumentException("Webhooks go to public hosts only: " + url.host() + " is "
-                        + (url.host().equals(address.getHostAddress()) ? "" : "at " + address.getHostAddress() + ", ")
+                        + (isLiteral(url.host()) ? "" : "at " + address.getHostAddress() + ", ")
                         + why.get() + ".");
             }
         }
@@ -117,6 +117,10 @@ public final class AddressGuard {
             }
         }
         return Optional.empty();
+    }
+
+    private static boolean isLiteral(String host) {
+        return host.contains(":") || host.matches("[0-9.]+");
     }
 
     private static int[] cidr(int a, int b, int c, int d, int bits) {

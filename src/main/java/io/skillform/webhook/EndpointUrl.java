@@ -26,7 +26,10 @@ public record EndpointUrl(URI uri) {
         } catch (URISyntaxException e) {
             throw new IllegalArgumentException("Enter a full URL, like https://example.com/webhooks.");
         }
-        String scheme = uri.getScheme() == null ? "" : uri.getScheme().toLowerCase(Locale.ROOT);
+        if (uri.getScheme() == null) {
+            throw new IllegalArgumentException("Enter a full URL, like https://example.com/webhooks.");
+        }
+        String scheme = uri.getScheme().toLowerCase(Locale.ROOT);
         if (!scheme.equals("http") && !scheme.equals("https")) {
             throw new IllegalArgumentException("Only http:// and https:// URLs can receive webhooks.");
         }

@@ -41,7 +41,7 @@ class EventRecorder {
         WebhookEvent event = new WebhookEvent(storeId, type, orderingKey, WebhookPayload.of(type, now, data), now);
         em.persist(event);
         for (WebhookEndpoint endpoint : to) {
-            WebhookDelivery delivery = new WebhookDelivery(event, endpoint, settings.schedule().retries(), now, WebhookQueue.QUEUED);
+            WebhookDelivery delivery = new WebhookDelivery(event, endpoint.id(), settings.schedule().retries(), now, WebhookQueue.QUEUED);
             em.persist(delivery);
             em.flush(); // assigns the id the message carries
             queue.send(delivery, now);

@@ -88,9 +88,9 @@ public class WebhookDelivery {
     }
 
     /** A delivery due now, already on its way to the queue (for {@code queued}). */
-    WebhookDelivery(WebhookEvent event, WebhookEndpoint endpoint, int retries, Instant now, Duration queued) {
+    WebhookDelivery(WebhookEvent event, long endpointId, int retries, Instant now, Duration queued) {
         this.event = event;
-        this.endpointId = endpoint.id();
+        this.endpointId = endpointId;
         this.orderingKey = event.orderingKey();
         this.state = State.PENDING;
         this.retriesLeft = retries;

@@ -85,7 +85,6 @@ CREATE TABLE webhook_attempt (
     latency_ms    BIGINT       NOT NULL,
     error         VARCHAR(500) NULL,
     response_body VARCHAR(1000) NULL,
-    manual        BOOLEAN      NOT NULL,
     CONSTRAINT fk_webhook_attempt_delivery FOREIGN KEY (delivery_id) REFERENCES webhook_delivery (id) ON DELETE CASCADE
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 CREATE INDEX ix_webhook_attempt_delivery ON webhook_attempt (delivery_id, id);

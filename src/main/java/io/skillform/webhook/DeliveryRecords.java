@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Logger;
 
 /**
@@ -60,24 +61,13 @@ public class DeliveryRecords {
         }
         WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
         // A disabled endpoint's deliveries wait: the sweep queues them again once it is enabled.
-        if (!endpoint.isEnabled() || olderUnfinished(delivery)) {
+        if (!endpoint.isEnabled() || firstInLine(delivery, "<", WebhookDelivery.State.UNFINISHED).isPresent()) {
             return Optional.empty();
         }
         delivery.claim(now, CLAIM);
         WebhookEvent event = delivery.event();
         return Optional.of(new Send(deliveryId, endpoint.endpointUrl(), event.messageId(), event.payload(),
                 endpoint.signingSecrets(now)));
-    }
-
-    private boolean olderUnfinished(WebhookDelivery delivery) {
-        return !em.createQuery("SELECT d.id FROM WebhookDelivery d WHERE d.endpointId = :endpoint AND d.orderingKey = :key"
-                        + " AND d.id < :id AND d.state IN :unfinished", Long.class)
-                .setParameter("endpoint", delivery.endpointId())
-                .setParameter("key", delivery.orderingKey())
-                .setParameter("id", delivery.id())
-                .setParameter("unfinished", WebhookDelivery.State.UNFINISHED)
-                .setMaxResults(1)
-                .getResultList().isEmpty();
     }
 
     /**
@@ -104,17 +94,18 @@ public class DeliveryRecords {
             }
         }
         if (!delivery.isOpen()) {
-            nextInLine(delivery).filter(next -> next.isDue(now)).ifPresent(next -> queue.send(next, now));
+            firstInLine(delivery, ">", WebhookDelivery.State.OPEN).filter(next -> next.isDue(now)).ifPresent(next -> queue.send(next, now));
         }
     }
 
-    private Optional<WebhookDelivery> nextInLine(WebhookDelivery delivery) {
+    /** The first delivery with this one's ordering key to its endpoint, before ("<") or after (">") it, in the states. */
+    private Optional<WebhookDelivery> firstInLine(WebhookDelivery delivery, String side, Set<WebhookDelivery.State> states) {
         return em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.endpointId = :endpoint AND d.orderingKey = :key"
-                        + " AND d.id > :id AND d.state IN :open ORDER BY d.id", WebhookDelivery.class)
+                        + " AND d.id " + side + " :id AND d.state IN :states ORDER BY d.id", WebhookDelivery.class)
                 .setParameter("endpoint", delivery.endpointId())
                 .setParameter("key", delivery.orderingKey())
                 .setParameter("id", delivery.id())
-                .setParameter("open", WebhookDelivery.State.OPEN)
+                .setParameter("states", states)
                 .setMaxResults(1)
                 .getResultStream().findFirst();
     }

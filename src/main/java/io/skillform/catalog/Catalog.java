@@ -39,6 +39,9 @@ public class Catalog {
     @Inject
     private Event<ProductFileAdded> fileAdded;
 
+    @Inject
+    private Event<ProductChanged> productChanged;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Opens a store for its owner, a creator's account. */
@@ -96,19 +99,20 @@ public class Catalog {
 
     /** A new draft with everything the creator gave at once: created whole or, if any of it is refused, not at all. */
     public Product createProduct(long ownerId, Slug slug, ProductRevision revision) {
-        return revise(createProduct(ownerId, slug, revision.title(), revision.description(), revision.priceMinor()), revision);
+        // A draft: nobody outside sees it yet, so nothing to announce.
+        return apply(createProduct(ownerId, slug, revision.title(), revision.description(), revision.priceMinor()), revision);
     }
 
     public Product reviseProduct(long ownerId, long productId, ProductRevision revision) {
-        return revise(ownedProduct(ownerId, productId), revision);
+        return changed(apply(ownedProduct(ownerId, productId), revision), "product.updated");
     }
 
-    private Product revise(Product product, ProductRevision revision) {
+    private static Product apply(Product product, ProductRevision revision) {
         return obeying(() -> {
             product.revise(revision.title(), revision.description(),
                     Money.of(revision.priceMinor(), product.price().currency()), revision.pricing(),
                     new DownloadPolicy(revision.downloadLimit(), revision.linkLifetimeHours()));
-            return changed(product);
+            return product;
         });
     }
 
@@ -151,7 +155,7 @@ public class Catalog {
     public Optional<BlobKey> changeCover(long ownerId, long productId, BlobKey cover) {
         Product product = ownedProduct(ownerId, productId);
         Optional<BlobKey> previous = obeying(() -> product.changeCover(cover));
-        changed(product);
+        changed(product, "product.updated");
         return previous;
     }
 
@@ -295,11 +299,12 @@ public class Catalog {
             return product;
         });
         auditTrail.record(AuditEntry.of(auditEvent, "product:" + productId, "account:" + ownerId, product.title()));
-        return changed(product);
+        return changed(product, auditEvent);
     }
 
-    private Product changed(Product product) {
+    private Product changed(Product product, String change) {
         storefrontChanged.fire(new StorefrontChanged(product.store().id()));
+        productChanged.fire(new ProductChanged(product.id(), change));
         return product;
     }
 

@@ -7,6 +7,7 @@ import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentFact;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.shared.Money;
+import io.skillform.webhook.OrderState;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CascadeType;
@@ -384,6 +385,12 @@ public class Order {
         return new Purchase(id, reference, storeId, new EmailAddress(buyerEmail), buyerAccountId, entitled,
                 entitled ? null : status.apiName().replace('_', ' '), paidAt, total,
                 items.stream().map(i -> new Purchase.Item(i.productId(), i.title(), i.amount())).toList());
+    }
+
+    /** The order as the creator's webhooks report it. */
+    public OrderState webhookState() {
+        return new OrderState(id, reference, storeId, status.apiName(), total, refunded(), disputeOutcome, paidAt, buyerEmail,
+                items.stream().map(i -> new OrderState.Item(i.productId(), i.title(), i.amount())).toList());
     }
 
     /** What the buyer can still have refunded. */

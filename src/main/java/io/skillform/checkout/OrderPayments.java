@@ -6,6 +6,7 @@ import io.skillform.payment.PaymentEvent;
 import io.skillform.payment.PaymentFact;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.payment.PspEvent;
+import io.skillform.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -36,6 +37,9 @@ public class OrderPayments {
 
     @Inject
     private Deliveries deliveries;
+
+    @Inject
+    private Webhooks webhooks;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -103,11 +107,12 @@ public class OrderPayments {
                 .getResultStream().findFirst();
     }
 
-    /** The order changes, its money moves in the ledger and its delivery follows, in this one transaction. */
+    /** The order changes, its money moves in the ledger, its delivery and the creator's webhooks follow, in this one transaction. */
     private String apply(Order order, PaymentFact fact, String cause, Instant now) {
         String outcome = change(order, fact, cause, now);
         List<String> posted = earnings.sync(order.money());
         List<String> delivered = deliveries.sync(order.purchase());
+        webhooks.orderChanged(order.webhookState());
         // The steps without the order's id (the event names the order): outcomes stay countable by kind.
         return outcome
                 + (posted.isEmpty() ? "" : "; posted " + posted.stream().map(key -> key.substring(key.indexOf(':', "order:".length()) + 1)).toList())

@@ -8,6 +8,7 @@ import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.shared.InstantConverter;
 import io.skillform.shared.Money;
+import io.skillform.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -37,6 +38,9 @@ public class Orders {
 
     @Inject
     private Deliveries deliveries;
+
+    @Inject
+    private Webhooks webhooks;
 
     /** How long after a free order for a product and address another one for them is refused. */
     static final Duration FREE_ORDER_INTERVAL = Duration.ofMinutes(10);
@@ -92,6 +96,7 @@ public class Orders {
         em.persist(order);
         em.flush();
         deliveries.sync(order.purchase());
+        webhooks.orderChanged(order.webhookState());
         return order;
     }
 

@@ -4,6 +4,7 @@ import io.skillform.delivery.Deliveries;
 import io.skillform.ledger.Earnings;
 import io.skillform.payment.RefundResult;
 import io.skillform.shared.Money;
+import io.skillform.webhook.Webhooks;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -26,6 +27,9 @@ public class RefundRecords {
 
     @Inject
     private Deliveries deliveries;
+
+    @Inject
+    private Webhooks webhooks;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -77,6 +81,7 @@ public class RefundRecords {
             order.refundedInTotal(Money.of(confirmed, order.total().currency()), "refund " + refundId + " confirmed", clock.instant());
             earnings.sync(order.money());
             deliveries.sync(order.purchase());
+            webhooks.orderChanged(order.webhookState());
         } else {
             refund.accepted(result.id());
         }

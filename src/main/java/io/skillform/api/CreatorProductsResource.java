@@ -97,8 +97,7 @@ public class CreatorProductsResource {
     @Consumes(MediaType.WILDCARD)
     public JsonObject revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         Product current = owned(id);
-        if (ifMatch != null && !ifMatch.equals("*")
-                && !EntityTag.valueOf(ifMatch.strip()).equals(ETags.of(Representation.managed(site, current).build().toString()))) {
+        if (ifMatch != null && !ifMatch.equals("*") && !matches(ifMatch, ETags.of(Representation.managed(site, current).build().toString()))) {
             throw new ApiException(Problem.response(Response.Status.PRECONDITION_FAILED,
                     "The product changed since you read it (If-Match). Read it again and re-apply your change."));
         }
@@ -161,6 +160,14 @@ public class CreatorProductsResource {
         long file = Ids.parse(fileId).orElseThrow(() -> notFound("No file " + fileId + " in this product."));
         change(() -> media.removeFile(creator.id(), productId, file));
         return Response.noContent().build();
+    }
+
+    private static boolean matches(String ifMatch, EntityTag current) {
+        try {
+            return EntityTag.valueOf(ifMatch.strip()).equals(current);
+        } catch (IllegalArgumentException notATag) {
+            return false; // a value that is no tag matches nothing: the change is refused, never applied blindly
+        }
     }
 
     /** What the body says, over what the product is now (for a partial change) or the defaults (for a new product). */

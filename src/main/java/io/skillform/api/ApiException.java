@@ -15,10 +15,25 @@ public class ApiException extends RuntimeException {
     private static final long serialVersionUID = 1L;
 
     private final transient Response response;
+    private final boolean retryable;
 
     public ApiException(Response response) {
+        this(response, false);
+    }
+
+    private ApiException(Response response, boolean retryable) {
         super(String.valueOf(response.getEntity()), null, false, false);
         this.response = response;
+        this.retryable = retryable;
+    }
+
+    /** A failure the client did not cause and may retry as it is: an Idempotency-Key is not bound to this answer. */
+    public static ApiException retryable(Response response) {
+        return new ApiException(response, true);
+    }
+
+    public boolean isRetryable() {
+        return retryable;
     }
 
     public Response getResponse() {

@@ -11,12 +11,8 @@ import io.skillform.identity.EmailAddress;
 import io.skillform.shared.Money;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
-import jakarta.json.JsonException;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
-import jakarta.json.JsonString;
-import jakarta.json.JsonValue;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -26,7 +22,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.io.StringReader;
 import java.util.Optional;
 
 /**
@@ -57,7 +52,7 @@ public class CheckoutsResource {
     public Response create(@HeaderParam("Idempotency-Key") String key, String body) {
         Idempotency.requireKey(key);
         Request request = Request.parse(body);
-        return idempotency.run(key, "checkout", request.canonical(), () -> {
+        return idempotency.run("checkout", key, "checkout", request.canonical(), () -> {
             try {
                 return created(checkout.start(request.toCheckout(catalog, key)));
             } catch (CheckoutException refused) {
@@ -88,28 +83,15 @@ public class CheckoutsResource {
     private record Request(long productId, String email, Long amount) {
 
         static Request parse(String body) {
-            JsonObject json;
-            try {
-                json = Json.createReader(new StringReader(body == null ? "" : body)).readObject();
-            } catch (JsonException | IllegalStateException notJson) {
-                throw new ApiException(Problem.invalid("body", "must be a JSON object: {\"product_id\", \"email\", \"amount\"?}"));
-            }
-            JsonValue product = json.get("product_id");
-            if (!(product instanceof JsonNumber id) || !id.isIntegral() || id.longValue() < 1) {
-                throw new ApiException(Problem.invalid("product_id", "is required: the id of a published product"));
-            }
-            Optional<EmailAddress> email = json.get("email") instanceof JsonString address
-                    ? EmailAddress.parse(address.getString()) : Optional.empty();
-            if (email.isEmpty()) {
-                throw new ApiException(Problem.invalid("email", "is required: a valid address, where the purchase is delivered"));
-            }
-            JsonValue amount = json.get("amount");
-            if (amount != null && amount.getValueType() != JsonValue.ValueType.NULL
-                    && (!(amount instanceof JsonNumber minor) || !minor.isIntegral() || minor.longValue() < 0)) {
-                throw new ApiException(Problem.invalid("amount", "is a whole number of minor units (cents), 0 or more"));
-            }
-            Long minor = amount instanceof JsonNumber number ? number.longValue() : null;
-            return new Request(((JsonNumber) product).longValue(), email.get().value(), minor);
+            JsonBody json = JsonBody.parse(body, "{\"product_id\", \"email\", \"amount\"?}");
+            long product = json.number("product_id", 1, Long.MAX_VALUE, "is required: the id of a published product")
+                    .orElseThrow(() -> new ApiException(Problem.invalid("product_id", "is required: the id of a published product")));
+            Optional<EmailAddress> email = json.valid("email", json.text("email"), text -> EmailAddress.parse(text)
+                    .orElseThrow(() -> new IllegalArgumentException("is required: a valid address, where the purchase is delivered")));
+            Long amount = json.number("amount", 0, Product.MAX_PRICE_MINOR, "is a whole number of minor units (cents), 0 or more")
+                    .orElse(null);
+            return new Request(product, email.orElseThrow(() -> new ApiException(
+                    Problem.invalid("email", "is required: a valid address, where the purchase is delivered"))).value(), amount);
         }
 
         String canonical() {

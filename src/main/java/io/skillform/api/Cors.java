@@ -43,9 +43,9 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
     @Override
     public void filter(ContainerRequestContext request) {
         Optional<Boolean> allowed = allowed(request);
-        if (allowed.isEmpty() || !HttpMethod.OPTIONS.equals(request.getMethod())
+        if (allowed.isEmpty() || request.getHeaderString("Origin") == null || !HttpMethod.OPTIONS.equals(request.getMethod())
                 || request.getHeaderString("Access-Control-Request-Method") == null) {
-            return;
+            return; // not a preflight
         }
         if (!allowed.get()) {
             request.abortWith(Problem.response(Response.Status.FORBIDDEN, "Pages of " + request.getHeaderString("Origin")
@@ -74,7 +74,7 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
         }
     }
 
-    /** Empty when CORS does not apply (no Origin, or not a browser-facing endpoint); decided once per request. */
+    /** Empty when CORS does not apply (not a browser-facing endpoint); decided once per request. */
     private Optional<Boolean> allowed(ContainerRequestContext request) {
         Object decided = request.getProperty(ALLOWED);
         if (decided != null) {
@@ -83,8 +83,11 @@ public class Cors implements ContainerRequestFilter, ContainerResponseFilter {
         String origin = request.getHeaderString("Origin");
         String path = request.getUriInfo().getPath();
         Matcher store = STORE_PATH.matcher(path);
-        if (origin == null || !store.matches() && !SPANNING_PATH.matcher(path).matches()) {
+        if (!store.matches() && !SPANNING_PATH.matcher(path).matches()) {
             return Optional.empty();
+        }
+        if (origin == null) {
+            return Optional.of(false); // not a cross-origin request, but its answer must still vary by Origin
         }
         boolean allowed;
         try {

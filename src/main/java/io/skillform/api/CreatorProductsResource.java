@@ -33,6 +33,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
 import java.util.Optional;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -97,13 +98,11 @@ public class CreatorProductsResource {
     @Consumes(MediaType.WILDCARD)
     public JsonObject revise(@PathParam("id") String id, @HeaderParam(HttpHeaders.IF_MATCH) String ifMatch, String body) {
         Product current = owned(id);
-        if (ifMatch != null && !ifMatch.equals("*") && !matches(ifMatch, ETags.of(Representation.managed(site, current).build().toString()))) {
-            throw new ApiException(Problem.response(Response.Status.PRECONDITION_FAILED,
-                    "The product changed since you read it (If-Match). Read it again and re-apply your change."));
-        }
         ProductRevision revision = revision(JsonBody.parse(body, "{\"title\"?, \"description\"?, \"price\"?, \"pricing\"?,"
                 + " \"download_limit\"?, \"link_lifetime_hours\"?}"), current);
-        return Representation.managed(site, change(() -> catalog.reviseProduct(creator.id(), current.id(), revision))).build();
+        Predicate<Product> stillAsRead = ifMatch == null || ifMatch.equals("*") ? product -> true
+                : locked -> matches(ifMatch, ETags.of(Representation.managed(site, locked).build().toString()));
+        return Representation.managed(site, change(() -> catalog.reviseProduct(creator.id(), current.id(), revision, stillAsRead))).build();
     }
 
     @POST
@@ -176,7 +175,7 @@ public class CreatorProductsResource {
                 .or(() -> current == null ? Optional.empty() : Optional.of(current.title()))
                 .orElseThrow(() -> new ApiException(Problem.invalid("title", "is required: 1–140 characters")));
         String description = json.text("description").orElse(current == null ? "" : current.description());
-        long price = json.number("price", 0, Long.MAX_VALUE, "is a whole number of minor units (cents) in your store's currency, 0 or more")
+        long price = json.number("price", 0, Product.MAX_PRICE_MINOR, "is a whole number of minor units (cents) in your store's currency, 0 or more")
                 .or(() -> current == null ? Optional.empty() : Optional.of(current.price().minor()))
                 .orElseThrow(() -> new ApiException(Problem.invalid("price", "is required: minor units (cents), 0 for free")));
         Pricing pricing = json.choice("pricing", Pricing.class).orElse(current == null ? Pricing.FIXED : current.pricing());
@@ -207,6 +206,10 @@ public class CreatorProductsResource {
     private static ApiException refusal(CatalogException e) {
         if (e instanceof CatalogException.NotFound) {
             return notFound(e.getMessage() + ".");
+        }
+        if (e instanceof CatalogException.Stale) {
+            return new ApiException(Problem.response(Response.Status.PRECONDITION_FAILED,
+                    e.getMessage() + " (If-Match). Read it again and re-apply your change."));
         }
         return new ApiException(Problem.response(Response.Status.CONFLICT, e.getMessage() + "."));
     }

@@ -21,6 +21,7 @@ final class Cursor {
     record TimeAndId(Instant at, long id) {
     }
 
+    private static final Instant LAST = Instant.parse("9999-12-31T23:59:59Z");
     private static final Pattern TIME_AND_ID = Pattern.compile("(-?\\d{1,19}):(\\d{1,19})");
     private static final Pattern ID = Pattern.compile("\\d{1,19}");
     private static final Pattern TEXT = Pattern.compile("[^\\n]{1,320}");
@@ -42,8 +43,13 @@ final class Cursor {
 
     /** Empty for no cursor (the first page). */
     static Optional<TimeAndId> timeAndId(String list, String cursor) {
-        return decode(list, cursor, TIME_AND_ID, parts -> new TimeAndId(
-                Instant.EPOCH.plus(Long.parseLong(parts.group(1)), ChronoUnit.MICROS), Long.parseLong(parts.group(2))));
+        return decode(list, cursor, TIME_AND_ID, parts -> {
+            Instant at = Instant.EPOCH.plus(Long.parseLong(parts.group(1)), ChronoUnit.MICROS);
+            if (at.isBefore(Instant.EPOCH) || at.isAfter(LAST)) {
+                throw new IllegalArgumentException("no stored time is there"); // nor can the database compare it
+            }
+            return new TimeAndId(at, Long.parseLong(parts.group(2)));
+        });
     }
 
     static Optional<Long> id(String list, String cursor) {

@@ -32,12 +32,15 @@ public class Idempotency {
     }
 
     /**
+     * @param scope whose keys these are ({@code checkout} for the public storefronts' checkouts, {@code creator:<id>}
+     *              for a creator's requests): one client's key can neither replay nor block another's
      * @param operation what the key is used for (a key is bound to one operation)
      * @param request the request's canonical form: the same request, the same text
      * @param work the request's answer, or an {@link ApiException} carrying a refusal
      */
-    public Response run(String key, String operation, String request, Supplier<Response> work) {
-        requireKey(key);
+    public Response run(String scope, String clientKey, String operation, String request, Supplier<Response> work) {
+        requireKey(clientKey);
+        String key = TokenSecrets.sha256Hex(scope + "\n" + clientKey);
         String digest = TokenSecrets.sha256Hex(request);
         Optional<Response> replay;
         try {
@@ -53,6 +56,10 @@ public class Idempotency {
         try {
             answer = work.get();
         } catch (ApiException refused) {
+            if (refused.isRetryable()) {
+                keys.release(key);
+                throw refused;
+            }
             answer = refused.getResponse();
         } catch (RuntimeException unexpected) {
             keys.release(key);

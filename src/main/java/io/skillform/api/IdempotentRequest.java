@@ -11,6 +11,7 @@ import java.time.Instant;
 @Table(name = "api_idempotency")
 public class IdempotentRequest {
 
+    /** SHA-256 of the client's scope and key (see {@link Idempotency}): keys of different clients never meet. */
     @Id
     @Column(name = "idempotency_key", length = 255)
     private String key;

@@ -77,9 +77,13 @@ public class LedgerResource {
             return Optional.empty();
         }
         try {
-            return Optional.of(LocalDate.parse(value));
+            LocalDate date = LocalDate.parse(value);
+            if (!date.isBefore(BEGINNING) && date.getYear() < 9999) {
+                return Optional.of(date);
+            }
         } catch (DateTimeParseException e) {
-            throw new ApiException(Problem.invalid(parameter, "is a date like 2026-11-01 (UTC)"));
+            // refused below
         }
+        throw new ApiException(Problem.invalid(parameter, "is a date like 2026-11-01 (UTC), from 2000 on"));
     }
 }

@@ -94,12 +94,15 @@ public class OrdersResource {
         JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, "{\"amount\"?}");
         Optional<Long> amount = json.number("amount", 1, Long.MAX_VALUE, "is a whole number of minor units (cents), 1 or more");
         // Bound to what was asked ("all that is left"), not to its amount now: a retry of a full refund is a replay.
-        return idempotency.run(key, "refund:" + order.reference(), amount.map(String::valueOf).orElse("all"), () -> {
+        return idempotency.run("creator:" + creator.id(), key, "refund:" + order.reference(), amount.map(String::valueOf).orElse("all"), () -> {
             try {
                 Money money = amount.map(minor -> Money.of(minor, order.total().currency())).orElse(order.refundable());
                 Refund refund = refunds.refund(creator.id(), order.id(), money);
                 return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
                         .entity(refund(order, refund).build().toString()).build();
+            } catch (CheckoutException.Unconfirmed unknown) {
+                // Retried with the same key, the refund is asked again under the same PSP key: never paid twice.
+                throw ApiException.retryable(Problem.response(Response.Status.BAD_GATEWAY, unknown.getMessage()));
             } catch (CheckoutException refused) {
                 return Problem.response(422, "Unprocessable Content", refused.getMessage());
             }

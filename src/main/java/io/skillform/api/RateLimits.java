@@ -8,8 +8,6 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
-import jakarta.ws.rs.container.ContainerResponseContext;
-import jakarta.ws.rs.container.ContainerResponseFilter;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.ext.Provider;
@@ -28,11 +26,12 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Provider
 @ApplicationScoped
 @Priority(Priorities.AUTHENTICATION - 100)
-public class RateLimits implements ContainerRequestFilter, ContainerResponseFilter {
+public class RateLimits implements ContainerRequestFilter {
 
     private static final Duration WINDOW = Duration.ofMinutes(1);
     private static final String BEARER = "Bearer ";
-    private static final String REFUSED_TOKENS = "refused-tokens:";
+    /** Several creators' servers may share an address (a host, a NAT): room for this many busy tokens from one. */
+    private static final int TOKENS_PER_ADDRESS = 10;
 
     @Inject
     @ConfigProperty(name = "skillform.api.rate-limit.token-per-minute", defaultValue = "600")
@@ -60,11 +59,11 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
         long now = clock.millis();
         long minute = now / WINDOW.toMillis();
         // A token is counted by its digest: the map never holds a usable secret. Made-up tokens would each start a
-        // fresh count, so an address whose tokens were refused is held to the address limit for them.
+        // fresh count, so one address's token requests together are held to a few tokens' worth too.
         boolean over = token
-                ? count("token:" + TokenSecrets.sha256Hex(authorization.substring(BEARER.length()).strip()), minute, 1) > perToken
-                        || count(REFUSED_TOKENS + address, minute, 0) >= perAddress
-                : count("address:" + address, minute, 1) > perAddress;
+                ? count("token:" + TokenSecrets.sha256Hex(authorization.substring(BEARER.length()).strip()), minute) > perToken
+                        | count("tokens-from:" + address, minute) > perToken * TOKENS_PER_ADDRESS
+                : count("address:" + address, minute) > perAddress;
         if (over) {
             int limit = token ? perToken : perAddress;
             long retryAfter = Math.max(1, ((minute + 1) * WINDOW.toMillis() - now + 999) / 1000);
@@ -78,18 +77,9 @@ public class RateLimits implements ContainerRequestFilter, ContainerResponseFilt
         }
     }
 
-    /** A token refused (401) counts against its address. */
-    @Override
-    public void filter(ContainerRequestContext request, ContainerResponseContext response) {
-        if (response.getStatus() == Response.Status.UNAUTHORIZED.getStatusCode()
-                && request.getHeaderString(HttpHeaders.AUTHORIZATION) != null) {
-            count(REFUSED_TOKENS + servletRequest.getRemoteAddr(), clock.millis() / WINDOW.toMillis(), 1);
-        }
-    }
-
-    private int count(String client, long minute, int add) {
+    private int count(String client, long minute) {
         Window window = windows.compute(client, (key, current) ->
                 current == null || current.minute() != minute ? new Window(minute, new AtomicInteger()) : current);
-        return window.count().addAndGet(add);
+        return window.count().incrementAndGet();
     }
 }

@@ -18,6 +18,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
 
@@ -104,7 +105,20 @@ public class Catalog {
     }
 
     public Product reviseProduct(long ownerId, long productId, ProductRevision revision) {
-        return changed(apply(ownedProduct(ownerId, productId), revision), "product.updated");
+        return reviseProduct(ownerId, productId, revision, product -> true);
+    }
+
+    /**
+     * The same, only if the product is still as the caller read it ({@code If-Match}): checked under the row's lock, so
+     * of two changes made from one reading, the second is refused instead of silently undoing the first.
+     */
+    public Product reviseProduct(long ownerId, long productId, ProductRevision revision, Predicate<Product> stillAsRead) {
+        Product product = ownedProduct(ownerId, productId);
+        em.refresh(product, LockModeType.PESSIMISTIC_WRITE);
+        if (!stillAsRead.test(product)) {
+            throw new CatalogException.Stale();
+        }
+        return changed(apply(product, revision), "product.updated");
     }
 
     private static Product apply(Product product, ProductRevision revision) {
@@ -125,6 +139,9 @@ public class Catalog {
                         + (status.isPresent() ? " AND p.status = :status" : "")
                         + (beforeId.isPresent() ? " AND p.id < :before" : "") + " ORDER BY p.id DESC", Product.class)
                 .setParameter("owner", ownerId)
+                // The page's files in one more query, not one per product.
+                .setHint("eclipselink.batch", "p.files")
+                .setHint("eclipselink.batch.type", "IN")
                 .setMaxResults(Math.min(Math.max(limit, 1), MAX_PAGE + 1));
         status.ifPresent(value -> query.setParameter("status", value));
         beforeId.ifPresent(id -> query.setParameter("before", id));

@@ -17,4 +17,12 @@ public class CatalogException extends RuntimeException {
             super("No such product");
         }
     }
+
+    /** The product changed since the caller read it. */
+    public static final class Stale extends CatalogException {
+
+        public Stale() {
+            super("The product changed since you read it");
+        }
+    }
 }

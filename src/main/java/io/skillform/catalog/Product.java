@@ -46,6 +46,7 @@ import java.util.Optional;
 public class Product {
 
     static final int MAX_FILES = 50;
+    public static final long MAX_PRICE_MINOR = 99_999_999_999L;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -133,6 +134,10 @@ public class Product {
         Objects.requireNonNull(price, "price");
         if (price.isNegative()) {
             throw new IllegalArgumentException("A price cannot be negative");
+        }
+        if (price.minor() > MAX_PRICE_MINOR) {
+            // Far above any real price, and far enough below Long.MAX_VALUE that sums of orders never overflow.
+            throw new IllegalArgumentException("A price is at most " + MAX_PRICE_MINOR + " minor units");
         }
         return price;
     }

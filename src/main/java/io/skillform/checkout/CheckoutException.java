@@ -11,4 +11,17 @@ public class CheckoutException extends RuntimeException {
     public CheckoutException(String message) {
         super(message);
     }
+
+    /**
+     * The PSP did not answer: the outcome is unknown, and asking again (with the same idempotency key at the PSP) is
+     * the way to learn it — not a refusal to remember.
+     */
+    public static final class Unconfirmed extends CheckoutException {
+
+        private static final long serialVersionUID = 1L;
+
+        public Unconfirmed(String message) {
+            super(message);
+        }
+    }
 }

@@ -54,7 +54,7 @@ public class Refunds {
                 throw new CheckoutException("The payment provider refused this refund. Nothing was refunded.");
             }
             records.unconfirmed(refund.id(), "No answer from the payment provider: " + e.getMessage());
-            throw new CheckoutException("The payment provider did not answer, so this refund is not confirmed. Refund the"
+            throw new CheckoutException.Unconfirmed("The payment provider did not answer, so this refund is not confirmed. Refund the"
                     + " same amount again to retry it: it cannot be refunded twice.");
         }
         return records.close(refund.id(), result, null);

@@ -158,7 +158,9 @@ public class Library {
 
     /** Spends a library link: the address it proves, if it is unused and unexpired. */
     public Optional<EmailAddress> open(String token) {
-        return spend(token).map(LibraryLink::email);
+        // A link asked for through a creator's storefront went to that creator's page: it opens that store's purchases
+        // only (through the API), never the whole library here.
+        return spend(token).filter(link -> link.storeId() == null).map(LibraryLink::email);
     }
 
     /** Spends a library link for an API library token; empty if the link is unknown, used or expired. */

@@ -61,7 +61,7 @@ public class DeliveryRecords {
         }
         WebhookEndpoint endpoint = em.find(WebhookEndpoint.class, delivery.endpointId());
         // A disabled endpoint's deliveries wait: the sweep queues them again once it is enabled.
-        if (!endpoint.isEnabled() || firstInLine(delivery, "<", WebhookDelivery.State.UNFINISHED).isPresent()) {
+        if (endpoint == null || !endpoint.isEnabled() || firstInLine(delivery, "<", WebhookDelivery.State.UNFINISHED).isPresent()) {
             return Optional.empty();
         }
         delivery.claim(now, CLAIM);
@@ -77,6 +77,9 @@ public class DeliveryRecords {
      */
     public void complete(long deliveryId, Attempt attempt) {
         WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
+        if (delivery == null) {
+            return; // its endpoint was deleted while the attempt was under way
+        }
         em.persist(new WebhookAttempt(deliveryId, attempt));
         if (delivery.state() != WebhookDelivery.State.SENDING) {
             // The claim lapsed meanwhile and the delivery was taken up again: the log has this attempt, the state is newer.

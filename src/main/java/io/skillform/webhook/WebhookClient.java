@@ -1,6 +1,8 @@
 package io.skillform.webhook;
 
 import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
+import jakarta.enterprise.concurrent.ManagedScheduledExecutorService;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import java.io.IOException;
@@ -13,11 +15,13 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
 
 /**
- * Posts one signed attempt: the URL checked again first, 10 s to connect and 10 s for the answer, redirects not
- * followed (a redirect could lead anywhere the check did not look, so it counts as a failure), and no more of the
- * answer read than the log keeps.
+ * Posts one signed attempt: the URL checked again first, 10 s to connect, 10 s for the answer's headers and 10 s to read
+ * what the log keeps of its body (no more of it is read), redirects not followed (a redirect could lead anywhere the
+ * check did not look, so it counts as a failure).
  */
 @ApplicationScoped
 class WebhookClient {
@@ -29,6 +33,9 @@ class WebhookClient {
 
     @Inject
     private Clock clock;
+
+    @Resource
+    private ManagedScheduledExecutorService timer;
 
     private HttpClient http;
 
@@ -61,8 +68,15 @@ class WebhookClient {
         try {
             HttpResponse<InputStream> response = http.send(request, HttpResponse.BodyHandlers.ofInputStream());
             String body;
+            // The request's timeout ends with the answer's headers: a receiver that then trickles its body would hold
+            // this thread for good. The stream is closed at the deadline, which ends the read.
             try (InputStream in = response.body()) {
-                body = new String(in.readNBytes(Attempt.MAX_BODY), StandardCharsets.UTF_8);
+                ScheduledFuture<?> cutoff = timer.schedule(() -> close(in), TIMEOUT.toMillis(), TimeUnit.MILLISECONDS);
+                try {
+                    body = new String(in.readNBytes(Attempt.MAX_BODY), StandardCharsets.UTF_8);
+                } finally {
+                    cutoff.cancel(false);
+                }
             }
             return Attempt.answered(at, response.statusCode(), since(started), body);
         } catch (HttpTimeoutException e) {
@@ -72,6 +86,14 @@ class WebhookClient {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             return Attempt.unanswered(at, since(started), "Interrupted (the server is stopping)");
+        }
+    }
+
+    private static void close(InputStream in) {
+        try {
+            in.close();
+        } catch (IOException alreadyBroken) {
+            // the read fails either way, which is all the cut-off is for
         }
     }
 

@@ -88,10 +88,8 @@ public class WebhookEndpoints {
 
     /** "Send again": one attempt now, after whatever happened before. */
     public void sendAgain(long ownerId, long deliveryId) {
+        requireOwnDelivery(ownerId, deliveryId);
         WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId, LockModeType.PESSIMISTIC_WRITE);
-        if (delivery == null) {
-            throw new WebhookException("No such delivery.");
-        }
         WebhookEndpoint endpoint = locked(ownerId, delivery.endpointId());
         if (!endpoint.isEnabled()) {
             throw new WebhookException("Enable the endpoint first.");
@@ -102,6 +100,18 @@ public class WebhookEndpoints {
             return delivery;
         });
         queue.send(delivery, now);
+    }
+
+    /** Checked before anything is read or locked: another store's delivery and a missing one get the same answer. */
+    private void requireOwnDelivery(long ownerId, long deliveryId) {
+        boolean own = !em.createQuery("SELECT d.id FROM WebhookDelivery d, WebhookEndpoint e WHERE d.id = :delivery"
+                        + " AND e.id = d.endpointId AND e.storeId IN (SELECT s.id FROM Store s WHERE s.ownerId = :owner)", Long.class)
+                .setParameter("delivery", deliveryId)
+                .setParameter("owner", ownerId)
+                .getResultList().isEmpty();
+        if (!own) {
+            throw new WebhookException("No such delivery.");
+        }
     }
 
     public List<WebhookEndpoint> endpointsOf(long ownerId) {
@@ -131,11 +141,7 @@ public class WebhookEndpoints {
 
     /** A delivery's attempts, newest first (the latest {@value #MAX_ATTEMPTS_SHOWN}). */
     public List<WebhookAttempt> attempts(long ownerId, long deliveryId) {
-        WebhookDelivery delivery = em.find(WebhookDelivery.class, deliveryId);
-        if (delivery == null) {
-            throw new WebhookException("No such delivery.");
-        }
-        owned(ownerId, delivery.endpointId());
+        requireOwnDelivery(ownerId, deliveryId);
         return em.createQuery("SELECT a FROM WebhookAttempt a WHERE a.deliveryId = :delivery ORDER BY a.id DESC", WebhookAttempt.class)
                 .setParameter("delivery", deliveryId)
                 .setMaxResults(MAX_ATTEMPTS_SHOWN)

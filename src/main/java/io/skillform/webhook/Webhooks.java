@@ -7,6 +7,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,7 +37,8 @@ public class Webhooks {
      * order locked: emits what changed since the webhooks last reported the order, and nothing if nothing did.
      */
     public void orderChanged(OrderState order) {
-        OrderWebhookState known = em.find(OrderWebhookState.class, order.orderId());
+        // Locked: two changes of one order meanwhile must not both think they report what is new.
+        OrderWebhookState known = em.find(OrderWebhookState.class, order.orderId(), LockModeType.PESSIMISTIC_WRITE);
         if (known == null) {
             known = new OrderWebhookState(order.orderId());
             em.persist(known);

@@ -20,6 +20,7 @@ import java.net.Socket;
 import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.Base64;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Random;
@@ -204,6 +205,13 @@ class CreatorApiIT extends ApiTest {
         String productCursor = json(get("/api/v1/stores/demo/products?limit=1")).getString("next");
         assertField("cursor", call(token, "GET", "/api/v1/orders?cursor=" + productCursor, null));
         assertField("from", call(token, "GET", "/api/v1/ledger/lines?from=yesterday", null));
+        assertField("to", call(token, "GET", "/api/v1/ledger/lines?to=%2B999999999-12-31", null));
+        String farFuture = Base64.getUrlEncoder().withoutPadding().encodeToString("o1:9223372036854775807:1".getBytes(StandardCharsets.US_ASCII));
+        assertField("cursor", call(token, "GET", "/api/v1/orders?cursor=" + farFuture, null));
+        // Numbers past a long are refused, not wrapped around to another product or amount.
+        assertField("product_id", send(request("/api/v1/checkouts").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":18446744073709551618,\"email\":\"a@example.test\"}")).build()));
+        assertField("price", call(token, "POST", "/api/v1/products", "{\"slug\":\"dear\",\"title\":\"Dear\",\"price\":100000000000}"));
     }
 
     private HttpRequest.Builder auth(String token, String path) {

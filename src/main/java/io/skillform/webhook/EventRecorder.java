@@ -24,12 +24,13 @@ class EventRecorder {
     @Inject
     private WebhookSettings settings;
 
-    /** The store's enabled endpoints that subscribe to the type. */
+    /**
+     * The store's endpoints that subscribe to the type, disabled ones too: their deliveries are kept and wait, and go
+     * out in order when the endpoint is enabled again (the sweep takes only enabled endpoints' deliveries).
+     */
     List<WebhookEndpoint> subscribers(long storeId, WebhookEventType type) {
-        return em.createQuery("SELECT e FROM WebhookEndpoint e WHERE e.storeId = :store AND e.status = :enabled ORDER BY e.id",
-                        WebhookEndpoint.class)
+        return em.createQuery("SELECT e FROM WebhookEndpoint e WHERE e.storeId = :store ORDER BY e.id", WebhookEndpoint.class)
                 .setParameter("store", storeId)
-                .setParameter("enabled", WebhookEndpoint.Status.ENABLED)
                 .getResultStream().filter(endpoint -> endpoint.subscribes(type)).toList();
     }
 
@@ -44,7 +45,9 @@ class EventRecorder {
             WebhookDelivery delivery = new WebhookDelivery(event, endpoint.id(), settings.schedule().retries(), now, WebhookQueue.QUEUED);
             em.persist(delivery);
             em.flush(); // assigns the id the message carries
-            queue.send(delivery, now);
+            if (endpoint.isEnabled()) {
+                queue.send(delivery, now);
+            }
         }
     }
 }

@@ -24,7 +24,6 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.regex.Pattern;
-import java.util.stream.StreamSupport;
 
 /**
  * The API's OpenAPI document (src/main/resources/META-INF/openapi.yaml) as a contract every API response is held to:
@@ -76,7 +75,7 @@ public final class OpenApiContract {
 
     /** The document's path template matching the concrete path; a literal segment wins over a template variable. */
     private static Optional<String> template(String path) {
-        return StreamSupport.stream(((Iterable<String>) DOCUMENT.path("paths")::fieldNames).spliterator(), false)
+        return DOCUMENT.path("paths").properties().stream().map(Map.Entry::getKey)
                 .filter(template -> Pattern.matches(Pattern.quote(template).replaceAll("\\{[^}]+}", "\\\\E[^/]+\\\\Q"), path))
                 .min(Comparator.comparingLong(template -> template.chars().filter(c -> c == '{').count()));
     }

@@ -31,6 +31,8 @@ class OpenApiContractTest {
                 "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"limit …\","
                         + "\"errors\":[{\"field\":\"limit\",\"message\":\"…\"}]}"));
         assertDoesNotThrow(() -> check("GET", "/openapi", 200, "application/yaml", null, "openapi: 3.1.0"), "not the API");
+        assertDoesNotThrow(() -> check("GET", "/api/v1/me", 200, "application/json", ETAG,
+                "{\"id\":1,\"email\":\"it-1@example.test\",\"roles\":[]}"), "a reserved test domain is an address");
     }
 
     @Test
@@ -38,6 +40,10 @@ class OpenApiContractTest {
         assertFails("Not as documented", "GET", PRODUCTS, 200, "application/json", ETAG, PAGE.replace("\"slug\":\"a\",", ""));
         assertFails("Not as documented", "GET", PRODUCTS, 200, "application/json", ETAG, PAGE.replace("\"title\"", "\"name\""));
         assertFails("Not as documented", "GET", PRODUCTS, 200, "application/json", ETAG, PAGE.replace("100", "\"1.00\""));
+        assertFails("Not as documented", "GET", "/api/v1/me", 200, "application/json", ETAG,
+                "{\"id\":1,\"email\":\"not an address\",\"roles\":[]}");
+        assertFails("Not as documented", "GET", "/api/v1/checkouts/abc", 200, "application/json", ETAG,
+                "{\"order_id\":\"abc\",\"status\":\"sold\"}");
         assertFails("Not as documented", "GET", PRODUCTS, 400, "application/problem+json", null,
                 "{\"type\":\"about:blank\",\"title\":\"Bad Request\",\"status\":400,\"detail\":\"no errors listed\"}");
     }

@@ -26,9 +26,6 @@ import org.junit.jupiter.api.Test;
  */
 class CatalogApiIT extends ApiTest {
 
-
-
-
     @Test
     void twoHundredFiftyProductsArePagedWithoutGapsOrRepeats() throws Exception {
         String handle = "api" + UUID.randomUUID().toString().substring(0, 8);
@@ -107,8 +104,7 @@ class CatalogApiIT extends ApiTest {
                 "SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.status = 'DRAFT' LIMIT 1")));
 
         String etag = read.headers().firstValue("ETag").orElseThrow();
-        HttpResponse<String> again = http.send(request("/api/v1/stores/demo/products/" + id).header("If-None-Match", etag).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> again = send(request("/api/v1/stores/demo/products/" + id).header("If-None-Match", etag).build());
         assertEquals(304, again.statusCode());
         assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
     }
@@ -122,13 +118,12 @@ class CatalogApiIT extends ApiTest {
             Thread.sleep(500); // all 41 requests in one counting minute (the server shares this machine's clock)
         }
         for (int i = 0; i < 40; i++) {
-            assertEquals(401, http.send(request("/api/v1/me").header("Authorization", token).build(),
-                    HttpResponse.BodyHandlers.ofString()).statusCode(), "request " + (i + 1));
+            assertEquals(401, send(request("/api/v1/me").header("Authorization", token).build()).statusCode(), "request " + (i + 1));
         }
-        HttpResponse<String> limited = http.send(request("/api/v1/me").header("Authorization", token).build(),
-                HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> limited = send(request("/api/v1/me").header("Authorization", token).build());
         assertProblem(429, limited);
         long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, String.valueOf(retryAfter));
         assertEquals(200, get("/api/v1/stores/demo/products?limit=1").statusCode(), "other clients are not affected");
-    }}
+    }
+}

@@ -21,7 +21,10 @@ import org.jboss.arquillian.test.api.ArquillianResource;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.extension.ExtendWith;
 
-/** A test of the REST API over HTTP, as a client of the deployed application. */
+/**
+ * A test of the REST API over HTTP, as a client of the deployed application. Every request sent through {@link #send}
+ * (and so {@link #get}) has its response checked against the OpenAPI document ({@link OpenApiContract}).
+ */
 @RunAsClient
 @ExtendWith(ArquillianExtension.class)
 public abstract class ApiTest {
@@ -40,8 +43,11 @@ public abstract class ApiTest {
         return HttpRequest.newBuilder(URI.create(base.toString().replaceAll("/$", "") + path));
     }
 
+    /** Sends the request; fails the test if the response is not one the OpenAPI document describes for it. */
     protected HttpResponse<String> send(HttpRequest request) throws Exception {
-        return http.send(request, HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+        OpenApiContract.check(request, response);
+        return response;
     }
 
     protected HttpResponse<String> get(String path) throws Exception {

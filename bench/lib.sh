@@ -33,6 +33,7 @@ get() { sed -n "s/^$1=//p" <<< "$2"; }
 
 # Runs wrk (THREADS, CONNECTIONS, DURATION; extra arguments go to wrk). Prints "key=value" lines: rps (2xx answers
 # per second, less a Lua script's filler requests), all_rps, requests, seconds, p50, p90, p99 (ms), non2xx, errors,
+# bytes (read, headers included; wrk rounds it to 2 decimals of its unit) and bytes_per_request,
 # a Lua script's EVENTS counters, and the CPU figures of cpu_delta.
 measure() {
     local url=$1; shift
@@ -43,7 +44,8 @@ measure() {
     result=$(awk '
         function ms(v) { if (v ~ /us$/) return v / 1000; if (v ~ /ms$/) return v + 0; if (v ~ /s$/) return v * 1000; return v }
         function secs(v) { if (v ~ /ms$/) return v / 1000; if (v ~ /m$/) return v * 60; return v + 0 }
-        / requests in / { sub(",", "", $4); requests = $1; seconds = secs($4) }
+        function bytes(v) { if (v ~ /GB$/) return v * 1073741824; if (v ~ /MB$/) return v * 1048576; if (v ~ /KB$/) return v * 1024; return v + 0 }
+        / requests in / { sub(",", "", $4); requests = $1; seconds = secs($4); read = bytes($5) }
         $1 == "50%" { p50 = ms($2) } $1 == "90%" { p90 = ms($2) } $1 == "99%" { p99 = ms($2) }
         /Non-2xx/ { bad = $5 }
         /Socket errors/ { gsub(",", ""); errors = $4 + $6 + $8 + $10 }
@@ -52,6 +54,7 @@ measure() {
             good = requests - bad - ev["fillers"]
             printf "requests=%d\nseconds=%.2f\nrps=%.0f\nall_rps=%.0f\np50=%.2f\np90=%.2f\np99=%.2f\nnon2xx=%d\nerrors=%d\n",
                 requests, seconds, good / seconds, requests / seconds, p50, p90, p99, bad, errors
+            printf "bytes=%.0f\nbytes_per_request=%.0f\n", read, (requests > 0 ? read / requests : 0)
             for (k in ev) printf "%s=%d\n", k, ev[k]
         }' "$out")
     echo "$result"

@@ -179,9 +179,12 @@ public class Orders {
 
     /** The orders of the creator's store, newest first: one page. */
     public List<Order> ofStoreOwner(long ownerId, int offset, int limit) {
-        return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.storeId IN (SELECT s.id FROM Store s WHERE s.ownerId = :owner)"
-                        + " ORDER BY o.createdAt DESC, o.id DESC", Order.class)
-                .setParameter("owner", ownerId)
+        List<Long> stores = storesOf(ownerId);
+        if (stores.isEmpty()) {
+            return List.of();
+        }
+        return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.storeId IN :stores ORDER BY o.createdAt DESC, o.id DESC", Order.class)
+                .setParameter("stores", stores)
                 .setFirstResult(Math.max(offset, 0))
                 .setMaxResults(Math.min(Math.max(limit, 1), 100))
                 .getResultList();
@@ -202,7 +205,9 @@ public class Orders {
                 .setMaxResults(Math.min(Math.max(limit, 1), 101));
         status.ifPresent(value -> query.setParameter("status", value));
         beforeAt.ifPresent(at -> query.setParameter("at", at).setParameter("id", beforeId));
-        return query.getResultList();
+        List<Order> page = query.getResultList();
+        page.forEach(order -> order.items().size()); // the page's items (one batched query) read in the same snapshot
+        return page;
     }
 
     /** The public references of orders, by id (for lists that name orders by their internal id). */
@@ -241,10 +246,21 @@ public class Orders {
     }
 
     public long countOfStoreOwner(long ownerId) {
-        return em.createQuery("SELECT COUNT(o) FROM CustomerOrder o WHERE o.storeId IN (SELECT s.id FROM Store s WHERE s.ownerId = :owner)",
-                        Long.class)
-                .setParameter("owner", ownerId)
+        List<Long> stores = storesOf(ownerId);
+        return stores.isEmpty() ? 0 : em.createQuery("SELECT COUNT(o) FROM CustomerOrder o WHERE o.storeId IN :stores", Long.class)
+                .setParameter("stores", stores)
                 .getSingleResult();
+    }
+
+    /**
+     * The owner's store ids, looked up first: with a subquery in its place MariaDB read every order of the table and
+     * sorted them for each page (bench/api-lists.sh: 0.4 s a page at 200,000 orders); with the ids it walks the
+     * store's index in order.
+     */
+    private List<Long> storesOf(long ownerId) {
+        return em.createQuery("SELECT s.id FROM Store s WHERE s.ownerId = :owner", Long.class)
+                .setParameter("owner", ownerId)
+                .getResultList();
     }
 
     Order lock(long orderId) {

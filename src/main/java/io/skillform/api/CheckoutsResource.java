@@ -52,7 +52,11 @@ public class CheckoutsResource {
     public Response create(@HeaderParam("Idempotency-Key") String key, String body) {
         Idempotency.requireKey(key);
         Request request = Request.parse(body);
-        return idempotency.run("checkout", key, "checkout", request.canonical(), () -> {
+        // Keys are the store's: each storefront numbers its own checkouts, and one store's keys never replay or block
+        // another's. (The product's store, whatever the product's state, so a replay outlives an unpublished product.)
+        long store = catalog.storeIdOf(request.productId()).orElseThrow(() -> new ApiException(
+                Problem.invalid("product_id", Request.UNKNOWN_PRODUCT)));
+        return idempotency.run("checkout:store:" + store, key, "checkout", request.canonical(), () -> {
             try {
                 return created(checkout.start(request.toCheckout(catalog, key)));
             } catch (CheckoutException refused) {
@@ -82,6 +86,8 @@ public class CheckoutsResource {
     /** The body, checked field by field; its canonical form is what the idempotency key is bound to. */
     private record Request(long productId, String email, Long amount) {
 
+        static final String UNKNOWN_PRODUCT = "is not a published product";
+
         static Request parse(String body) {
             JsonBody json = JsonBody.parse(body, "{\"product_id\", \"email\", \"amount\"?}");
             long product = json.number("product_id", 1, Long.MAX_VALUE, "is required: the id of a published product")
@@ -100,7 +106,7 @@ public class CheckoutsResource {
 
         CheckoutRequest toCheckout(Catalog catalog, String key) {
             Product product = catalog.findPublished(productId).orElseThrow(() -> new ApiException(
-                    Problem.invalid("product_id", "is not a published product")));
+                    Problem.invalid("product_id", UNKNOWN_PRODUCT)));
             if (amount == null && product.isPayWhatYouWant()) {
                 throw new ApiException(Problem.invalid("amount", "is required for this pay-what-you-want product: minor units, at least "
                         + product.price().minor()));

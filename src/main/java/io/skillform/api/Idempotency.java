@@ -32,8 +32,8 @@ public class Idempotency {
     }
 
     /**
-     * @param scope whose keys these are ({@code checkout} for the public storefronts' checkouts, {@code creator:<id>}
-     *              for a creator's requests): one client's key can neither replay nor block another's
+     * @param scope whose keys these are ({@code checkout:store:<id>} for the checkouts of a store's storefronts,
+     *              {@code creator:<id>} for a creator's requests): one client's key can neither replay nor block another's
      * @param operation what the key is used for (a key is bound to one operation)
      * @param request the request's canonical form: the same request, the same text
      * @param work the request's answer, or an {@link ApiException} carrying a refusal

@@ -20,10 +20,18 @@ public final class Problem {
                 .add("type", "about:blank")
                 .add("title", Response.Status.BAD_REQUEST.getReasonPhrase())
                 .add("status", 400)
-                .add("detail", field + " " + message)
+                .add("detail", detail(field, message))
                 .add("errors", Json.createArrayBuilder().add(Json.createObjectBuilder().add("field", field).add("message", message)))
                 .build().toString();
         return Response.status(Response.Status.BAD_REQUEST).type(MEDIA_TYPE).entity(body).build();
+    }
+
+    /**
+     * "email is required…" for the API's own phrasing, which continues the field's name; "slug: A slug is…" for a
+     * domain rule's refusal, which is a sentence of its own.
+     */
+    private static String detail(String field, String message) {
+        return Character.isUpperCase(message.codePointAt(0)) ? field + ": " + message : field + " " + message;
     }
 
     public static Response response(Response.Status status, String detail) {

@@ -269,6 +269,13 @@ public class Catalog {
                 .getResultStream().findFirst();
     }
 
+    /** The store a product belongs to, whatever the product's state (a product never moves to another store). */
+    public Optional<Long> storeIdOf(long productId) {
+        return em.createQuery("SELECT p.store.id FROM Product p WHERE p.id = :id", Long.class)
+                .setParameter("id", productId)
+                .getResultStream().findFirst();
+    }
+
     /** A product a buyer may buy now: published (checkout starts from its id). */
     public Optional<Product> findPublished(long productId) {
         return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store WHERE p.id = :id"

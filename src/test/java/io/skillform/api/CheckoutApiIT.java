@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skillform.testing.ApiTest;
 import io.skillform.testing.OpenApiContract;
 import io.skillform.testing.TestAccounts;
+import io.skillform.testing.TestCreators;
 import io.skillform.testing.TestDatabase;
 import jakarta.json.JsonObject;
 import java.net.http.HttpRequest;
@@ -82,6 +83,18 @@ class CheckoutApiIT extends ApiTest {
         }
         assertTrue(statuses.contains(201) && statuses.stream().allMatch(s -> s == 201 || s == 409), statuses.toString());
         assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer), "one order");
+    }
+
+    @Test
+    void storefrontsOfTwoStoresMayUseTheSameKey() throws Exception {
+        String key = "order-0001";
+        String buyer = TestAccounts.uniqueEmail().value();
+        HttpResponse<String> demo = post(key, "{\"product_id\":" + demoProduct("golden-hour-presets") + ",\"email\":\"" + buyer + "\"}");
+        HttpResponse<String> other = post(key, "{\"product_id\":" + freeProductIn(TestCreators.withStore("keys-other"))
+                + ",\"email\":\"" + buyer + "\"}");
+        assertEquals(201, demo.statusCode(), demo.body());
+        assertEquals(201, other.statusCode(), "another store's key space: " + other.body());
+        assertEquals(2, TestDatabase.single("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer), "two orders");
     }
 
     @Test

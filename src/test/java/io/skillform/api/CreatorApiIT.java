@@ -53,7 +53,9 @@ class CreatorApiIT extends ApiTest {
         assertTrue(created.headers().firstValue("Location").orElse("").endsWith("/api/v1/products/" + id), created.headers().toString());
         long products = TestDatabase.single("SELECT COUNT(*) FROM product");
         assertField("slug", call(token, "POST", "/api/v1/products", "{\"title\":\"No slug\",\"price\":100}"));
-        assertField("slug", call(token, "POST", "/api/v1/products", "{\"slug\":\"Not A Slug\",\"title\":\"T\",\"price\":100}"));
+        HttpResponse<String> badSlug = call(token, "POST", "/api/v1/products", "{\"slug\":\"Not A Slug\",\"title\":\"T\",\"price\":100}");
+        assertField("slug", badSlug);
+        assertTrue(json(badSlug).getString("detail").startsWith("slug: A slug is lower-case letters and digits"), badSlug.body());
         assertField("title", call(token, "POST", "/api/v1/products", "{\"slug\":\"long\",\"title\":\"" + "x".repeat(141) + "\",\"price\":100}"));
         assertField("price", call(token, "POST", "/api/v1/products", "{\"slug\":\"neg\",\"title\":\"T\",\"price\":-1}"));
         assertField("price", call(token, "POST", "/api/v1/products", "{\"slug\":\"dec\",\"title\":\"T\",\"price\":12.5}"));

@@ -35,7 +35,7 @@ class LibraryApiIT extends ApiTest {
         TestDatabase.execute("UPDATE store SET api_allowed_origins = ? WHERE handle = 'demo'", SHOP + " http://localhost:5173");
         String buyer = TestAccounts.uniqueEmail().value();
         String demoOrder = buy(demoProduct(), buyer);
-        String otherOrder = buy(freeProductOfAnotherStore(), buyer);
+        String otherOrder = buy(freeProductIn(TestCreators.withStore("lib-other")), buyer);
 
         // Asked from the creator's page: the same answer for a buyer and for a stranger, mail only to the buyer.
         String stranger = TestAccounts.uniqueEmail().value();
@@ -139,18 +139,5 @@ class LibraryApiIT extends ApiTest {
 
     private static long demoProduct() throws Exception {
         return TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.slug = 'golden-hour-presets'");
-    }
-
-    /** A free product with a file in another creator's store, made through the creator API. */
-    private long freeProductOfAnotherStore() throws Exception {
-        String token = TestCreators.withStore("lib-other");
-        HttpResponse<String> created = send(request("/api/v1/products").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"freebie\",\"title\":\"Freebie\",\"price\":0}")).build());
-        long id = json(created).getJsonNumber("id").longValue();
-        assertEquals(201, send(request("/api/v1/products/" + id + "/files?name=free.txt").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.ofString("free")).build()).statusCode());
-        assertEquals(200, send(request("/api/v1/products/" + id + "/publish").header("Authorization", "Bearer " + token)
-                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
-        return id;
     }
 }

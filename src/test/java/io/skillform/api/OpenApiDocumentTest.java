@@ -4,9 +4,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.networknt.schema.JsonSchemaFactory;
-import com.networknt.schema.SchemaLocation;
-import com.networknt.schema.SpecVersion;
 import io.skillform.testing.OpenApiContract;
 import java.util.ArrayList;
 import java.util.HashSet;
@@ -31,9 +28,7 @@ class OpenApiDocumentTest {
 
     @Test
     void isValidOpenApi31() {
-        var schema = JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
-                .getSchema(SchemaLocation.of("classpath:openapi-3.1/schema.json"));
-        assertEquals(Set.of(), schema.validate(DOCUMENT));
+        assertEquals(Set.of(), OpenApiContract.oas31Errors(DOCUMENT));
         assertEquals("3.1.0", DOCUMENT.path("openapi").asText());
     }
 

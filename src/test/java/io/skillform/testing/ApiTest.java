@@ -103,4 +103,17 @@ public abstract class ApiTest {
         assertEquals(Optional.of("paid"), status, "order " + order + " paid");
         return order;
     }
+
+    /** A published free product with one file, made through the creator API with this creator's token. */
+    protected long freeProductIn(String creatorToken) throws Exception {
+        HttpResponse<String> created = send(request("/api/v1/products").header("Authorization", "Bearer " + creatorToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"slug\":\"freebie\",\"title\":\"Freebie\",\"price\":0}")).build());
+        assertEquals(201, created.statusCode(), created.body());
+        long id = json(created).getJsonNumber("id").longValue();
+        assertEquals(201, send(request("/api/v1/products/" + id + "/files?name=free.txt").header("Authorization", "Bearer " + creatorToken)
+                .POST(HttpRequest.BodyPublishers.ofString("free")).build()).statusCode());
+        assertEquals(200, send(request("/api/v1/products/" + id + "/publish").header("Authorization", "Bearer " + creatorToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+        return id;
+    }
 }

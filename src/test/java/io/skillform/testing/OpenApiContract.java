@@ -57,6 +57,12 @@ public final class OpenApiContract {
         return DOCUMENT;
     }
 
+    /** What makes this document (the written one, or one a server serves) invalid OpenAPI 3.1: nothing, if valid. */
+    public static Set<ValidationMessage> oas31Errors(JsonNode document) {
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012)
+                .getSchema(SchemaLocation.of("classpath:openapi-3.1/schema.json")).validate(document);
+    }
+
     /** Fails unless the response is one the document describes for the request. Requests outside /api/ pass. */
     public static void check(HttpRequest request, HttpResponse<String> response) {
         String path = request.uri().getPath();

@@ -90,8 +90,13 @@ public class LibraryResource {
     public Response openSession(String body) {
         String token = JsonBody.parse(body, "{\"token\"}").text("token")
                 .orElseThrow(() -> new ApiException(Problem.invalid("token", "is required: the token of the link mailed to the buyer")));
-        Library.Access access = library.openForApi(token).orElseThrow(() -> new ApiException(Problem.response(Response.Status.UNAUTHORIZED,
-                "This library link is unknown, already used or expired. Ask for a new one.")));
+        Library.Access access;
+        try {
+            access = library.openForApi(token).orElseThrow(() -> new ApiException(Problem.response(Response.Status.UNAUTHORIZED,
+                    "This library link is unknown. Ask for a new one.")));
+        } catch (DeliveryException.Spent spent) {
+            throw new ApiException(Problem.response(Response.Status.GONE, spent.getMessage()));
+        }
         return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
                 .entity(Json.createObjectBuilder().add("access_token", access.token())
                         .add("expires_at", access.expiresAt().toString()).build())

@@ -163,6 +163,9 @@ public class Catalog {
 
     public Product removeFile(long ownerId, long productId, long fileId) {
         Product product = ownedProduct(ownerId, productId);
+        if (product.currentFiles().stream().noneMatch(file -> Long.valueOf(fileId).equals(file.id()))) {
+            throw new CatalogException.NotFound("No file " + fileId + " in this product");
+        }
         obeying(() -> product.removeFile(fileId, clock.instant()));
         auditTrail.record(AuditEntry.of("product.file-removed", "product:" + productId, "account:" + ownerId, "file:" + fileId));
         return product;

@@ -10,11 +10,18 @@ public class CatalogException extends RuntimeException {
         super(message);
     }
 
-    /** The product is missing or someone else's: one answer for both, so a product's existence is not revealed. */
+    /**
+     * The product (or its file) is missing or someone else's: one answer for both, so a product's existence is not
+     * revealed.
+     */
     public static final class NotFound extends CatalogException {
 
         public NotFound() {
-            super("No such product");
+            this("No such product");
+        }
+
+        public NotFound(String message) {
+            super(message);
         }
     }
 

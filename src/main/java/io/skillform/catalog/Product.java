@@ -187,6 +187,10 @@ public class Product {
                 .filter(f -> Long.valueOf(fileId).equals(f.id()))
                 .findFirst()
                 .orElseThrow(() -> new IllegalArgumentException("This product has no such file"));
+        if (status == ProductStatus.PUBLISHED && currentFiles().size() == 1) {
+            // What publishing asks for stays true while published: a new buyer always gets something.
+            throw new IllegalStateException("A published product keeps at least one file: add another first, or unpublish it");
+        }
         file.remove(now);
         return file;
     }

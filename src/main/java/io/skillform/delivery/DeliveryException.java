@@ -21,4 +21,14 @@ public class DeliveryException extends RuntimeException {
             super(message);
         }
     }
+
+    /** A one-time link that was real, but is used already or has expired: the buyer asks for a new one. */
+    public static final class Spent extends DeliveryException {
+
+        private static final long serialVersionUID = 1L;
+
+        public Spent(String message) {
+            super(message);
+        }
+    }
 }

@@ -159,13 +159,23 @@ public class Library {
     /** Spends a library link: the address it proves, if it is unused and unexpired. */
     public Optional<EmailAddress> open(String token) {
         // A link asked for through a creator's storefront went to that creator's page: it opens that store's purchases
-        // only (through the API), never the whole library here.
-        return spend(token).filter(link -> link.storeId() == null).map(LibraryLink::email);
+        // only (through the API), never the whole library here — and is not spent by trying.
+        return find(token).filter(link -> link.storeId() == null).filter(link -> link.use(clock.instant())).map(LibraryLink::email);
     }
 
-    /** Spends a library link for an API library token; empty if the link is unknown, used or expired. */
+    /**
+     * Spends a library link for an API library token; empty if the link is unknown.
+     *
+     * @throws DeliveryException.Spent the link is used already or has expired
+     */
     public Optional<Access> openForApi(String token) {
-        return spend(token).map(link -> {
+        Optional<LibraryLink> found = find(token);
+        if (found.isPresent() && !found.get().use(clock.instant())) {
+            // Told apart from an unknown token (no guessing: tokens are 256 random bits) so the storefront can offer a
+            // new link rather than call the link wrong.
+            throw new DeliveryException.Spent("This library link was used already or has expired. Ask for a new one.");
+        }
+        return found.map(link -> {
             DownloadToken secret = DownloadToken.generate();
             LibrarySession session = new LibrarySession(link.email(), link.storeId(), secret, clock.instant());
             em.persist(session);
@@ -187,13 +197,13 @@ public class Library {
                 .map(LibrarySession::viewer);
     }
 
-    private Optional<LibraryLink> spend(String token) {
+    /** The link with this token, its row locked: two clicks of one link spend it once. */
+    private Optional<LibraryLink> find(String token) {
         return DownloadToken.parse(token).flatMap(t -> em.createQuery("SELECT l FROM LibraryLink l WHERE l.tokenHash = :hash",
                                 LibraryLink.class)
                         .setParameter("hash", t.hash())
                         .setLockMode(LockModeType.PESSIMISTIC_WRITE)
-                        .getResultStream().findFirst())
-                .filter(link -> link.use(clock.instant()));
+                        .getResultStream().findFirst());
     }
 
     /** The grants of a page of the viewer's orders: the orders are found first, so a page never splits an order. */

@@ -186,6 +186,30 @@ class CreatorApiIT extends ApiTest {
     }
 
     @Test
+    void aProductChangesStateAndLosesFilesOnlyAsItsRulesAllow() throws Exception {
+        String token = TestCreators.withStore("api-rules");
+        long id = freeProductIn(token);
+        String order = buy(id, TestAccounts.uniqueEmail().value());
+        JsonArray files = json(call(token, "GET", "/api/v1/products/" + id, null)).getJsonArray("files");
+        long file = files.getJsonObject(0).getJsonNumber("id").longValue();
+
+        // A published product keeps a file (a new buyer always gets something); unpublished, it may lose it.
+        assertProblem(409, call(token, "DELETE", "/api/v1/products/" + id + "/files/" + file, null));
+        assertEquals("unpublished", json(call(token, "POST", "/api/v1/products/" + id + "/unpublish", null)).getString("status"));
+        assertProblem(409, call(token, "POST", "/api/v1/products/" + id + "/unpublish", null));
+        assertEquals(204, call(token, "DELETE", "/api/v1/products/" + id + "/files/" + file, null).statusCode());
+        assertProblem(404, call(token, "DELETE", "/api/v1/products/" + id + "/files/" + file, null));
+        assertEquals(0, json(call(token, "GET", "/api/v1/products/" + id, null)).getJsonArray("files").size());
+        assertProblem(409, call(token, "POST", "/api/v1/products/" + id + "/publish", null));
+        assertProblem(404, call(token, "POST", "/api/v1/products/999999999/publish", null));
+        assertField("price", call(token, "PATCH", "/api/v1/products/" + id, "{\"price\":-5}"));
+        assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM download_grant g JOIN customer_order o ON o.id = g.order_id"
+                + " WHERE o.reference = ?", order), "the buyer who paid keeps the file");
+        assertField("cursor", call(token, "GET", "/api/v1/customers?cursor=nope", null));
+        assertField("limit", call(token, "GET", "/api/v1/orders/" + order + "/downloads?limit=0", null));
+    }
+
+    @Test
     void listsArePagedWithCursorsAndRefuseBadOnes() throws Exception {
         String token = TestCreators.withStore("api-pages");
         for (int i = 0; i < 7; i++) {

@@ -59,10 +59,16 @@ class LibraryApiIT extends ApiTest {
         assertEquals(201, session.statusCode(), session.body());
         String library = json(session).getString("access_token");
         assertTrue(library.startsWith("sfl_"), library);
-        assertProblem(401, postJson("/api/v1/library/sessions", "{\"token\":\"" + link.group(1) + "\"}"));
+        assertProblem(410, postJson("/api/v1/library/sessions", "{\"token\":\"" + link.group(1) + "\"}"));
+        assertProblem(401, postJson("/api/v1/library/sessions", "{\"token\":\"" + "A".repeat(43) + "\"}"));
+        assertField("token", postJson("/api/v1/library/sessions", "{}"));
 
         // The store's purchases only: the other store's order is not in this library.
-        JsonArray entries = json(send(asBuyer(library, "/api/v1/library").build())).getJsonArray("data");
+        HttpResponse<String> read = send(asBuyer(library, "/api/v1/library").build());
+        JsonArray entries = json(read).getJsonArray("data");
+        assertEquals(304, send(asBuyer(library, "/api/v1/library").header("If-None-Match", read.headers().firstValue("ETag").orElseThrow())
+                .build()).statusCode());
+        assertField("cursor", send(asBuyer(library, "/api/v1/library?cursor=not-a-cursor").build()));
         assertEquals(1, entries.size(), entries.toString());
         JsonObject purchase = entries.getJsonObject(0);
         assertEquals(demoOrder, purchase.getString("order_id"));

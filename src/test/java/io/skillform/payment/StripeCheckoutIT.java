@@ -28,6 +28,7 @@ import io.skillform.checkout.ReconciliationRun;
 import io.skillform.checkout.Refunds;
 import io.skillform.shared.Money;
 import io.skillform.identity.Accounts;
+import io.skillform.identity.ApiTokens;
 import io.skillform.testing.Deployments;
 import io.skillform.testing.Eventually;
 import io.skillform.testing.StripeStub;
@@ -115,6 +116,9 @@ class StripeCheckoutIT {
 
     @Inject
     Accounts accounts;
+
+    @Inject
+    ApiTokens apiTokens;
 
     @Resource(lookup = "java:jboss/datasources/SkillFormDS")
     DataSource db;
@@ -452,6 +456,19 @@ class StripeCheckoutIT {
         Map<String, Object> refund = row("SELECT * FROM refund WHERE order_id = ?", order.id()).orElseThrow();
         assertEquals("REQUESTED", refund.get("status"), "not confirmed, not failed: Stripe may have done it");
         assertEquals("PAID", order(order.id()).get("status"), "the order changes only on confirmation");
+
+        // Through the API the unanswered refund is a 502 problem that binds nothing to the Idempotency-Key: Stripe is
+        // asked again under the same refund, which is still the only one.
+        HttpResponse<String> viaApi = HTTP.send(HttpRequest.newBuilder(base().resolve("api/v1/orders/" + order.reference() + "/refunds"))
+                .header("Authorization", "Bearer " + apiTokens.issue(owner, "refunds").secret())
+                .header("Idempotency-Key", "refund-" + order.id()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"amount\":1000}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(502, viaApi.statusCode(), viaApi.body());
+        assertEquals("application/problem+json", viaApi.headers().firstValue("Content-Type").orElse(""));
+        assertTrue(viaApi.body().startsWith("{\"type\":\"about:blank\",\"title\":\"Bad Gateway\",\"status\":502,\"detail\":\"The payment provider did not answer"),
+                viaApi.body());
+        assertEquals(0, count("SELECT COUNT(*) FROM api_idempotency WHERE response_status = ?", 502), "not bound to the key");
+        assertEquals(1, count("SELECT COUNT(*) FROM refund WHERE order_id = ?", order.id()), "the same refund asked again");
 
         assertEquals("A refund of €10.00 is not confirmed by the payment provider yet. Refund that amount again to retry it safely.",
                 assertThrows(CheckoutException.class, () -> refunds.refund(owner, order.id(), Money.of(500, "EUR"))).getMessage());

@@ -64,4 +64,16 @@ public class DownloadEvent {
         this.rangeStart = rangeStart > 0 ? rangeStart : null;
         this.counted = counted;
     }
+
+    Long id() {
+        return id;
+    }
+
+    long linkId() {
+        return linkId;
+    }
+
+    boolean counted() {
+        return counted;
+    }
 }

@@ -104,9 +104,21 @@ public class DownloadServlet extends HttpServlet {
             response.sendRedirect(direct.get().toString());
             return;
         }
-        // Opened before any header is sent: a stored file that is missing is our failure (500, logged), not a short body.
-        Optional<FileChannel> local = body ? blobs.channel(file.key(), part.first()) : Optional.empty();
-        InputStream content = body && local.isEmpty() ? blobs.read(file.key(), part.first()) : InputStream.nullInputStream();
+        // Opened before any header is sent: a stored file that is missing is our failure (500, logged), not a short body
+        // — and not the buyer's: the use this request claimed is given back.
+        Optional<FileChannel> local;
+        InputStream content;
+        try {
+            local = body ? blobs.channel(file.key(), part.first()) : Optional.empty();
+            content = body && local.isEmpty() ? blobs.read(file.key(), part.first()) : InputStream.nullInputStream();
+        } catch (IOException | RuntimeException unreadable) {
+            if (body) {
+                downloads.failedToStart(access);
+            }
+            LOG.log(Level.SEVERE, "The stored file " + file.key() + " could not be read for a download", unreadable);
+            response.sendError(HttpServletResponse.SC_INTERNAL_SERVER_ERROR);
+            return;
+        }
         response.setContentType(file.contentType());
         response.setHeader("Content-Disposition", disposition);
         if (part.kind() == RangeRequest.Resolution.Kind.PARTIAL) {

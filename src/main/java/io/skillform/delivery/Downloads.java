@@ -63,8 +63,27 @@ public class Downloads {
         if (!resume && !claim(link, now)) {
             return Access.refused(Access.Refusal.USED_UP);
         }
-        em.persist(new DownloadEvent(link, client, resolution.start(), !resume, now));
-        return Access.granted(file, resolution);
+        DownloadEvent event = new DownloadEvent(link, client, resolution.start(), !resume, now);
+        em.persist(event);
+        em.flush(); // its id, for a download that fails to start (see failedToStart)
+        return Access.granted(file, resolution, event.id());
+    }
+
+    /**
+     * Gives back what {@link #start} took for a download our storage could not serve (its file lost or unreadable):
+     * the use it claimed and its line in the log — the buyer loses nothing to our failure.
+     */
+    public void failedToStart(Access access) {
+        DownloadEvent event = em.find(DownloadEvent.class, access.event());
+        if (event == null) {
+            return;
+        }
+        if (event.counted()) {
+            em.createNativeQuery("UPDATE download_link SET downloads_used = downloads_used - 1 WHERE id = ? AND downloads_used > 0")
+                    .setParameter(1, event.linkId())
+                    .executeUpdate();
+        }
+        em.remove(event);
     }
 
     /** The file behind a link that still works, for a request that downloads nothing (HEAD, a cache check). */
@@ -77,7 +96,7 @@ public class Downloads {
                 case REVOKED -> Access.refused(Access.Refusal.REVOKED);
                 case EXPIRED -> Access.refused(Access.Refusal.EXPIRED);
                 case USED_UP -> Access.refused(Access.Refusal.USED_UP);
-                case USABLE -> Access.granted(file, range.resolve(file.size(), file.etag(), file.lastModified()));
+                case USABLE -> Access.granted(file, range.resolve(file.size(), file.etag(), file.lastModified()), null);
             };
         }).orElseGet(() -> Access.refused(Access.Refusal.UNKNOWN));
     }
@@ -157,22 +176,22 @@ public class Downloads {
         }
     }
 
-    /** The answer to a download request. */
-    public record Access(Refusal refusal, ServedFile file, RangeRequest.Resolution range) {
+    /** The answer to a download request; {@code event} is the log line of a GET admitted (null for a HEAD). */
+    public record Access(Refusal refusal, ServedFile file, RangeRequest.Resolution range, Long event) {
 
         /** Why a link gives no file: unknown → 404, the others → 410. */
         public enum Refusal { UNKNOWN, EXPIRED, USED_UP, REVOKED }
 
         static Access refused(Refusal why) {
-            return new Access(why, null, null);
+            return new Access(why, null, null, null);
         }
 
-        static Access granted(ServedFile file, RangeRequest.Resolution range) {
-            return new Access(null, file, range);
+        static Access granted(ServedFile file, RangeRequest.Resolution range, Long event) {
+            return new Access(null, file, range, event);
         }
 
         static Access unsatisfiable(ServedFile file) {
-            return new Access(null, file, new RangeRequest.Resolution(RangeRequest.Resolution.Kind.UNSATISFIABLE, 0, -1, file.size()));
+            return new Access(null, file, new RangeRequest.Resolution(RangeRequest.Resolution.Kind.UNSATISFIABLE, 0, -1, file.size()), null);
         }
 
         public boolean isGranted() {

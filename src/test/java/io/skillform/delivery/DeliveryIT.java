@@ -24,6 +24,8 @@ import io.skillform.mail.DevMailCatcher;
 import io.skillform.payment.devgateway.DevGateway;
 import io.skillform.payment.devgateway.DevWebhookSender;
 import io.skillform.shared.Money;
+import io.skillform.storage.BlobKey;
+import io.skillform.storage.BlobStore;
 import io.skillform.testing.Deployments;
 import io.skillform.testing.Eventually;
 import io.skillform.testing.MovableClock;
@@ -124,6 +126,9 @@ class DeliveryIT {
 
     @Inject
     Downloads downloads;
+
+    @Inject
+    BlobStore blobs;
 
     @Inject
     Deliveries deliveries;
@@ -253,6 +258,25 @@ class DeliveryIT {
         assertEquals(410, HTTP.send(request(token).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
         assertEquals(6, log.of(order.id()).size());
+    }
+
+    @Test
+    void aFileOurStorageLostCostsTheBuyerNoDownload() throws Exception {
+        byte[] notes = "two downloads, one storage failure".getBytes(StandardCharsets.US_ASCII);
+        Shop shop = shop(2, notes, "notes.txt");
+        String buyer = TestAccounts.uniqueEmail().value();
+        Order order = pay(shop, buyer);
+        String token = token(text(receiptTo(buyer, order)));
+        BlobKey stored = catalog.ownedProduct(shop.owner(), shop.product()).currentFiles().get(0).storageKey();
+
+        blobs.delete(stored);
+        assertEquals(500, get(token).statusCode(), "our failure");
+        assertEquals(List.of(), log.of(order.id()), "nothing logged, no use taken");
+
+        blobs.write(stored, new ByteArrayInputStream(notes));
+        assertArrayEquals(notes, get(token).body());
+        assertArrayEquals(notes, get(token).body());
+        assertEquals(410, get(token).statusCode(), "both of the link's downloads were still the buyer's");
     }
 
     @Test

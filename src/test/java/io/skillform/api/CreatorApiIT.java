@@ -26,6 +26,7 @@ import java.util.HexFormat;
 import java.util.Random;
 import java.util.Set;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -207,6 +208,18 @@ class CreatorApiIT extends ApiTest {
                 + " WHERE o.reference = ?", order), "the buyer who paid keeps the file");
         assertField("cursor", call(token, "GET", "/api/v1/customers?cursor=nope", null));
         assertField("limit", call(token, "GET", "/api/v1/orders/" + order + "/downloads?limit=0", null));
+    }
+
+    @Test
+    void buyersWhoseAddressesDifferByAnAccentAreTwoCustomers() throws Exception {
+        String token = TestCreators.withStore("api-accents");
+        long free = freeProductIn(token);
+        String unique = UUID.randomUUID().toString().substring(0, 8);
+        buy(free, "jose-" + unique + "@example.test");
+        buy(free, "jos\u00e9-" + unique + "@example.test"); // a free product just sent to the other address: still sent
+        JsonArray customers = json(call(token, "GET", "/api/v1/customers", null)).getJsonArray("data");
+        assertEquals(Set.of("jose-" + unique + "@example.test", "jos\u00e9-" + unique + "@example.test"),
+                customers.stream().map(c -> c.asJsonObject().getString("email")).collect(Collectors.toSet()));
     }
 
     @Test

@@ -161,6 +161,10 @@ public class WebhookDelivery {
         if (state == State.SENDING) {
             throw new IllegalStateException("This delivery is being sent right now.");
         }
+        if (state == State.PENDING && !nextAttemptAt.isAfter(now)) {
+            // Clicks while it waits for its turn would each send it once more: one is enough.
+            throw new IllegalStateException("This delivery is queued already: it goes out in a moment.");
+        }
         state = State.PENDING;
         retriesLeft = 0;
         nextAttemptAt = now;

@@ -6,6 +6,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
@@ -20,6 +21,7 @@ public class WebhookEndpoints {
 
     static final int MAX_ENDPOINTS = 10;
     static final int MAX_PAGE = 50;
+    static final int TESTS_PER_HOUR = 10;
     private static final int MAX_ATTEMPTS_SHOWN = 50;
 
     @PersistenceContext(unitName = "skillform")
@@ -76,11 +78,22 @@ public class WebhookEndpoints {
         em.remove(locked(ownerId, endpointId));
     }
 
-    /** Queues a {@code webhook.test} event to this endpoint alone. */
+    /**
+     * Queues a {@code webhook.test} event to this endpoint alone — {@value #TESTS_PER_HOUR} an hour at most, so the
+     * button cannot turn this server into a source of traffic at someone's URL.
+     */
     public void sendTest(long ownerId, long endpointId) {
         WebhookEndpoint endpoint = locked(ownerId, endpointId);
         if (!endpoint.isEnabled()) {
             throw new WebhookException("Enable the endpoint first.");
+        }
+        long recent = em.createQuery("SELECT COUNT(d) FROM WebhookDelivery d WHERE d.endpointId = :endpoint"
+                        + " AND d.event.type = io.skillform.webhook.WebhookEventType.WEBHOOK_TEST AND d.createdAt > :since", Long.class)
+                .setParameter("endpoint", endpointId)
+                .setParameter("since", clock.instant().minus(Duration.ofHours(1)))
+                .getSingleResult();
+        if (recent >= TESTS_PER_HOUR) {
+            throw new WebhookException("This endpoint got " + recent + " test events in the last hour; that is the most an hour.");
         }
         recorder.record(endpoint.storeId(), WebhookEventType.WEBHOOK_TEST, "test:" + endpointId, WebhookPayload.test(endpointId),
                 List.of(endpoint), clock.instant());

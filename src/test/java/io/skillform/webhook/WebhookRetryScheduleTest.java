@@ -65,6 +65,8 @@ class WebhookRetryScheduleTest {
         assertEquals(Optional.of("HTTP 302"), delivery.lastError(), "a redirect is not a success");
 
         delivery.sendAgain(t2.plusSeconds(60), WebhookQueue.QUEUED);
+        assertThrows(IllegalStateException.class, () -> delivery.sendAgain(t2.plusSeconds(61), WebhookQueue.QUEUED),
+                "queued already: a second click sends nothing more");
         delivery.claim(t2.plusSeconds(60), DeliveryRecords.CLAIM);
         delivery.succeeded(Attempt.answered(t2.plusSeconds(60), 204, Duration.ofMillis(4), ""));
         assertEquals(WebhookDelivery.State.SUCCEEDED, delivery.state());

@@ -224,6 +224,21 @@ class WebhooksIT {
     }
 
     @Test
+    void testEventsAreLimitedPerEndpointAndHour() throws Exception {
+        Shop shop = shop();
+        String receiver = receiverName();
+        IssuedSecret issued = endpoints.register(shop.owner(), SERVER + "/it-webhook-receiver/" + receiver, null, List.of("order.paid"));
+        for (int i = 0; i < 10; i++) {
+            endpoints.sendTest(shop.owner(), issued.endpointId());
+        }
+        WebhookException refused = assertThrows(WebhookException.class, () -> endpoints.sendTest(shop.owner(), issued.endpointId()));
+        assertEquals("This endpoint got 10 test events in the last hour; that is the most an hour.", refused.getMessage());
+        Eventually.within(PATIENCE, () -> Optional.of(WebhookReceiver.received(receiver).size()).filter(n -> n >= 10))
+                .orElseThrow(() -> new AssertionError("the ten test events arrive"));
+        assertEquals(10, WebhookReceiver.received(receiver).size(), "the eleventh was not sent");
+    }
+
+    @Test
     void anotherCreatorNeitherSeesNorTouchesTheEndpointAndBadInputChangesNothing() throws Exception {
         Shop shop = shop();
         IssuedSecret issued = endpoints.register(shop.owner(), SERVER + "/it-webhook-receiver/" + receiverName(), null, List.of("order.paid"));

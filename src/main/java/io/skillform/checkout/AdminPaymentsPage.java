@@ -30,6 +30,16 @@ public class AdminPaymentsPage implements Serializable {
         runs = administration.recentRuns();
     }
 
+    public void acceptLatePayment(long orderId) {
+        try {
+            administration.acceptLatePayment(orderId);
+            PageMessages.info("adminPayments.acceptedLate", String.valueOf(orderId));
+        } catch (CheckoutException refused) {
+            PageMessages.errorText(refused.getMessage());
+        }
+        load();
+    }
+
     public void retry(long paymentEventId) {
         PageMessages.info(administration.retry(paymentEventId) ? "adminPayments.retried" : "adminPayments.alreadySettled");
         load();

@@ -109,6 +109,10 @@ public class Order {
     @Column(name = "flag_reason", length = 500)
     private String flagReason;
 
+    /** When the PSP reported the order's price paid after the order had expired here: an admin may accept it. */
+    @Column(name = "paid_after_expiry_at")
+    private Instant paidAfterExpiryAt;
+
     @Column(name = "dispute_outcome", length = 16)
     private String disputeOutcome;
 
@@ -260,6 +264,7 @@ public class Order {
         if (status == OrderStatus.EXPIRED) {
             // The money is real even if our checkout had given up: an admin decides (deliver or refund).
             flag("Paid at the PSP after the order had expired here (" + amount + ")", now);
+            paidAfterExpiryAt = now;
             return "flagged: paid after expiry";
         }
         move(OrderStatus.PAID, cause, now);
@@ -348,6 +353,27 @@ public class Order {
             updatedAt = now;
         }
         return "dispute " + disputeOutcome.toLowerCase(Locale.ROOT);
+    }
+
+    /**
+     * An admin accepts the price the PSP took after the order had expired here: the one way out of EXPIRED, open only
+     * to such an order. It is paid as of when the money came, and no longer flagged.
+     */
+    String acceptLatePayment(String cause, Instant now) {
+        if (status != OrderStatus.EXPIRED || paidAfterExpiryAt == null) {
+            throw new IllegalTransitionException("Order " + id + ": only an expired order whose price was paid afterwards"
+                    + " can be accepted as paid (it is " + status.apiName() + ")");
+        }
+        enter(OrderStatus.PAID, cause, now);
+        paidAt = paidAfterExpiryAt;
+        paidAfterExpiryAt = null;
+        flagReason = null;
+        return "paid: late payment accepted";
+    }
+
+    /** Whether an admin may accept this order's late payment (see {@link #acceptLatePayment}). */
+    public boolean isPaidAfterExpiry() {
+        return status == OrderStatus.EXPIRED && paidAfterExpiryAt != null;
     }
 
     /** Puts the order in front of an admin; the status does not change. */

@@ -107,9 +107,25 @@ public class OrderPayments {
                 .getResultStream().findFirst();
     }
 
+    /**
+     * An admin's decision on a payment the PSP took after the order had expired here (see
+     * {@link Order#acceptLatePayment}): the order is paid, posted, delivered and told to the creator's webhooks, as a
+     * timely payment would have been.
+     */
+    public String acceptLatePayment(long orderId, String cause) {
+        Order order = em.find(Order.class, orderId, LockModeType.PESSIMISTIC_WRITE);
+        if (order == null || !order.isPaidAfterExpiry()) {
+            throw new CheckoutException("This order has no late payment to accept (it may have been handled already).");
+        }
+        return follow(order, order.acceptLatePayment(cause, clock.instant()));
+    }
+
     /** The order changes, its money moves in the ledger, its delivery and the creator's webhooks follow, in this one transaction. */
     private String apply(Order order, PaymentFact fact, String cause, Instant now) {
-        String outcome = change(order, fact, cause, now);
+        return follow(order, change(order, fact, cause, now));
+    }
+
+    private String follow(Order order, String outcome) {
         List<String> posted = earnings.sync(order.money());
         List<String> delivered = deliveries.sync(order.purchase());
         webhooks.orderChanged(order.webhookState());

@@ -1,5 +1,8 @@
 package io.skillform.checkout;
 
+import io.skillform.audit.AuditEntry;
+import io.skillform.audit.AuditTrail;
+import io.skillform.identity.CurrentAccount;
 import io.skillform.identity.Role;
 import io.skillform.payment.PaymentEvent;
 import io.skillform.payment.PaymentEventInbox;
@@ -27,6 +30,15 @@ public class PaymentAdministration {
     private Orders orders;
 
     @Inject
+    private OrderPayments payments;
+
+    @Inject
+    private CurrentAccount me;
+
+    @Inject
+    private AuditTrail auditTrail;
+
+    @Inject
     private PaymentEventInbox inbox;
 
     @Inject
@@ -45,6 +57,15 @@ public class PaymentAdministration {
     public List<PaymentEvent> stuckEvents() {
         requireAdmin();
         return inbox.unsettledSince(clock.instant().minus(STUCK_AFTER), 100);
+    }
+
+    /** Delivers an order whose price the PSP took after it had expired here; the decision is audited. */
+    public String acceptLatePayment(long orderId) {
+        requireAdmin();
+        long admin = me.requireId();
+        String outcome = payments.acceptLatePayment(orderId, "late payment accepted by admin #" + admin);
+        auditTrail.record(AuditEntry.of("order.late-payment-accepted", "order:" + orderId, "account:" + admin, outcome));
+        return outcome;
     }
 
     /** Queues the event again; one settled in the meantime is not processed twice. */

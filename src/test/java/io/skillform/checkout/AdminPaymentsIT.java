@@ -7,6 +7,14 @@ import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import io.skillform.testing.Pages;
 import io.skillform.testing.TestAccounts;
+import io.skillform.testing.TestDatabase;
+import jakarta.json.Json;
+import jakarta.json.JsonObject;
+import java.io.StringReader;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -22,10 +30,13 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * An admin in Chromium on /admin/payments: an event the broker gave up on (it sits unprocessed, as after the
- * dead-letter queue) is listed with its error and processed by "Process again"; "Reconcile now" records a pass.
+ * dead-letter queue) is listed with its error and processed by "Process again"; "Reconcile now" records a pass; a
+ * payment that came after its order expired is accepted, and the order is paid, posted and delivered.
  */
 @RunAsClient
 class AdminPaymentsIT extends BrowserTest {
+
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @Test
     void anAdminProcessesADeadLetteredEventAgainAndReconciles() throws Exception {
@@ -65,6 +76,50 @@ class AdminPaymentsIT extends BrowserTest {
         Browser.clickAndWait(browser, browser.findElement(By.id("payments:reconcile")));
         assertEquals("Reconciliation finished.", browser.findElement(By.cssSelector(".sf-message-info")).getText());
         assertTrue(browser.findElement(By.id("payments:runs")).getText().contains("checked"), "the pass is listed");
+    }
+
+    @Test
+    void anAdminAcceptsAPaymentThatCameAfterTheOrderExpiredAndTheBuyerGetsTheFiles() throws Exception {
+        long product = TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id"
+                + " WHERE s.handle = 'demo' AND p.slug = 'golden-hour-presets'");
+        HttpResponse<String> created = HTTP.send(HttpRequest.newBuilder(URI.create(url("/api/v1/checkouts")))
+                .header("Content-Type", "application/json").header("Idempotency-Key", UUID.randomUUID().toString())
+                .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":" + product + ",\"email\":\""
+                        + TestAccounts.uniqueEmail().value() + "\"}")).build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(201, created.statusCode(), created.body());
+        JsonObject checkout = Json.createReader(new StringReader(created.body())).readObject();
+        long orderId = TestDatabase.single("SELECT id FROM customer_order WHERE reference = ?", checkout.getString("order_id"));
+        // Our side gives up on the order (as the expiry of unpaid orders does); the buyer still pays on the PSP's page.
+        TestDatabase.execute("UPDATE customer_order SET status = 'EXPIRED', pending_key = NULL WHERE id = ?", orderId);
+        String paymentUrl = checkout.getString("payment_url");
+        assertEquals(302, HTTP.send(HttpRequest.newBuilder(URI.create(url(paymentUrl.substring(paymentUrl.indexOf("/dev-gateway/")) + "/pay")))
+                .POST(HttpRequest.BodyPublishers.noBody()).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+        new WebDriverWait(browser, Duration.ofSeconds(30)).until(d -> flaggedAsPaidLate(orderId));
+        assertEquals(0, TestDatabase.single("SELECT COUNT(*) FROM download_grant WHERE order_id = ?", orderId), "nothing delivered yet");
+
+        Pages.logIn(browser, url(""), "admin@demo.skillform.test", "demo-admin-2026");
+        browser.get(url("/admin/payments"));
+        WebElement row = browser.findElements(By.cssSelector("[id='payments:flagged'] tbody tr")).stream()
+                .filter(r -> r.getText().startsWith("#" + orderId + " ")).findFirst()
+                .orElseThrow(() -> new AssertionError("the order is listed as flagged"));
+        assertTrue(row.getText().contains("Paid at the PSP after the order had expired here"), row.getText());
+        Browser.clickAndWait(browser, row.findElement(By.cssSelector("input[type=submit]")));
+        assertEquals("Order #" + orderId + " is paid: the buyer gets the receipt and downloads, the creator the earnings.",
+                browser.findElement(By.cssSelector(".sf-message-info")).getText());
+        assertEquals("PAID", status(orderId));
+        assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM ledger_transaction WHERE idempotency_key = ?", "order:" + orderId + ":capture"));
+        assertTrue(TestDatabase.single("SELECT COUNT(*) FROM download_grant WHERE order_id = ?", orderId) > 0, "delivered");
+        assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM order_receipt WHERE order_id = ?", orderId), "the receipt is sent");
+        assertTrue(browser.findElements(By.cssSelector("[id='payments:flagged'] tbody tr")).stream()
+                .noneMatch(r -> r.getText().startsWith("#" + orderId + " ")), "no longer flagged");
+    }
+
+    private static boolean flaggedAsPaidLate(long orderId) {
+        try {
+            return TestDatabase.single("SELECT COUNT(*) FROM customer_order WHERE id = ? AND paid_after_expiry_at IS NOT NULL", orderId) == 1;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private static long pendingDevOrder(Connection db, String email) throws SQLException {

@@ -408,6 +408,26 @@ class OrderTest {
     }
 
     @Test
+    void anAdminMayAcceptThePriceWhenItWasPaidAfterExpiryAndOnlyThen() {
+        Order late = expired();
+        late.paid(TOTAL, PI, "evt_paid_late", T1);
+        assertTrue(late.isPaidAfterExpiry());
+        assertEquals("paid: late payment accepted", late.acceptLatePayment("accepted by admin #1", T1.plusSeconds(600)));
+        assertEquals(OrderStatus.PAID, late.status());
+        assertEquals(Optional.of(T1), late.paidAt(), "paid as of when the money came");
+        assertTrue(late.flagReason().isEmpty());
+        assertFalse(late.isPaidAfterExpiry());
+        assertThrows(IllegalTransitionException.class, () -> late.acceptLatePayment("twice", T1.plusSeconds(601)));
+
+        assertThrows(IllegalTransitionException.class, () -> expired().acceptLatePayment("nothing was paid", T1));
+        Order otherAmount = expired();
+        otherAmount.paid(Money.of(1500, "EUR"), PI, "evt_paid_less", T1);
+        assertFalse(otherAmount.isPaidAfterExpiry(), "not the price: refunded at the PSP, never accepted");
+        assertThrows(IllegalTransitionException.class, () -> otherAmount.acceptLatePayment("accepted", T1));
+        assertEquals(OrderStatus.EXPIRED, otherAmount.status());
+    }
+
+    @Test
     void anImpossibleRefundTotalIsFlaggedAndNotApplied() {
         for (Money impossible : List.of(Money.of(2001, "EUR"), Money.of(-1, "EUR"), Money.of(500, "USD"))) {
             Order order = paid();

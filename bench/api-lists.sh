@@ -74,7 +74,8 @@ trap 'rm -rf "$WORK"' EXIT
 
 # sql, log, get, measure (wrk with CPU accounting), wrk and the MariaDB client: shared with the other bench scripts.
 . "$HERE/lib.sh"
-ms_now() { date +%s%N | cut -c1-13; }
+# load_sales (lib.sh): the sales spread over the last three years, keyed bench:api:<n>:sale.
+LOAD_DAYS=1095 RUN=api
 secs_since() { awk -v ms=$(( $(ms_now) - $1 )) 'BEGIN { printf "%.1f", ms / 1000 }'; }
 b64url() { printf '%s' "$1" | base64 -w0 | tr '+/' '-_' | tr -d '='; }
 AUTH=(-H "Authorization: Bearer $TOKEN")
@@ -138,64 +139,6 @@ INSERT INTO order_item (order_id, product_id, title, amount_minor, currency)
         WHERE store_id = $STORE_ID AND slug LIKE 'bench-product-%') p
     ON p.k = CAST(SUBSTRING(o.reference, 6) AS UNSIGNED) % $PRODUCTS
   WHERE o.reference BETWEEN CONCAT('BENCH', LPAD($first, 17, '0')) AND CONCAT('BENCH', LPAD($last, 17, '0'));
-COMMIT;
-SQL
-}
-
-# COUNT sale transactions numbered FIRST… of TOTAL in this load (their position places them in time, last 3 years), as
-# bench/ledger.sh's load_sales: lock the store's and the platform's USD accounts (the Journal's order), insert the
-# transaction and its three postings with running balances, add to the accounts and to earnings_day.
-load_sales() {
-    local first=$1 count=$2 phase_first=$3 total=$4
-    sql <<SQL
-SET @store = $STORE_ID, @now = UTC_TIMESTAMP(6), SESSION group_concat_max_len = 1 << 30;
-SET @end = @now - INTERVAL 1 MINUTE, @span_us = 1095 * 86400 * 1000000;
-INSERT IGNORE INTO ledger_account (store_id, kind, currency, balance_minor, postings, updated_at)
-  VALUES (@store, 'CREATOR_PENDING', 'USD', 0, 0, @now), (0, 'PSP_CLEARING', 'USD', 0, 0, @now),
-         (0, 'FEE_REVENUE', 'USD', 0, 0, @now);
-CREATE TEMPORARY TABLE bench_sale (n BIGINT NOT NULL PRIMARY KEY, idem VARCHAR(120) NOT NULL, gross BIGINT NOT NULL,
-                                   fee BIGINT NOT NULL, posted_at DATETIME(6) NOT NULL, tx BIGINT NULL, UNIQUE KEY (idem))
-  SELECT n, CONCAT('bench:api:', n, ':sale') AS idem, gross, ROUND(gross * 0.05) + 30 AS fee,
-         @end - INTERVAL FLOOR(($phase_first + $total - 1 - n) * (@span_us / $total)) MICROSECOND AS posted_at
-  FROM (SELECT $first - 1 + CAST(seq AS SIGNED) AS n, 500 + ($first - 1 + CAST(seq AS SIGNED)) * 7919 % 9500 AS gross
-        FROM seq_1_to_$count) s;
-CREATE TEMPORARY TABLE bench_leg (rn BIGINT NOT NULL PRIMARY KEY, tx BIGINT NOT NULL, account BIGINT NOT NULL,
-                                  store BIGINT NOT NULL, amount BIGINT NOT NULL, posted_at DATETIME(6) NOT NULL);
-START TRANSACTION;
-SELECT GROUP_CONCAT(id) INTO @locked_store FROM ledger_account WHERE store_id = @store AND currency = 'USD' FOR UPDATE;
-SELECT GROUP_CONCAT(id) INTO @locked_platform FROM ledger_account WHERE store_id = 0 AND currency = 'USD' FOR UPDATE;
-SELECT id, balance_minor INTO @creator, @creator_before FROM ledger_account
-  WHERE store_id = @store AND currency = 'USD' AND kind = 'CREATOR_PENDING';
-SELECT id, balance_minor INTO @clearing, @clearing_before FROM ledger_account
-  WHERE store_id = 0 AND currency = 'USD' AND kind = 'PSP_CLEARING';
-SELECT id, balance_minor INTO @fees, @fees_before FROM ledger_account
-  WHERE store_id = 0 AND currency = 'USD' AND kind = 'FEE_REVENUE';
--- Multi-row INSERT … VALUES (MariaDB 11.4 refuses INSERT … SELECT into the ledger's tables: their triggers).
-SELECT CONCAT('INSERT INTO ledger_transaction (idempotency_key, kind, store_id, order_id, memo, posted_at) VALUES ',
-              GROUP_CONCAT('(', QUOTE(idem), ', ''SALE'', ', @store, ', NULL, ', QUOTE(CONCAT('Sale, bench api #', n)), ', ',
-                           QUOTE(posted_at), ')' ORDER BY n SEPARATOR ','))
-  INTO @insert FROM bench_sale;
-PREPARE insert_rows FROM @insert; EXECUTE insert_rows; DEALLOCATE PREPARE insert_rows;
-UPDATE bench_sale s JOIN ledger_transaction t ON t.idempotency_key = s.idem SET s.tx = t.id;
-INSERT INTO bench_leg SELECT n * 3, tx, @clearing, 0, gross, posted_at FROM bench_sale;
-INSERT INTO bench_leg SELECT n * 3 + 1, tx, @fees, 0, -fee, posted_at FROM bench_sale;
-INSERT INTO bench_leg SELECT n * 3 + 2, tx, @creator, @store, fee - gross, posted_at FROM bench_sale;
-SELECT CONCAT('INSERT INTO ledger_posting (transaction_id, account_id, store_id, amount_minor, balance_after_minor, posted_at) VALUES ',
-              GROUP_CONCAT('(', tx, ',', account, ',', store, ',', amount, ',', after, ',', QUOTE(posted_at), ')' ORDER BY rn SEPARATOR ','))
-  INTO @insert
-  FROM (SELECT rn, tx, account, store, amount, posted_at,
-               CASE account WHEN @creator THEN @creator_before WHEN @clearing THEN @clearing_before ELSE @fees_before END
-                 + SUM(amount) OVER (PARTITION BY account ORDER BY rn) AS after
-        FROM bench_leg) l;
-PREPARE insert_rows FROM @insert; EXECUTE insert_rows; DEALLOCATE PREPARE insert_rows;
-UPDATE ledger_account a JOIN (SELECT account, SUM(amount) AS amount, COUNT(*) AS n FROM bench_leg GROUP BY account) l
-    ON l.account = a.id
-  SET a.balance_minor = a.balance_minor + l.amount, a.postings = a.postings + l.n, a.updated_at = @now;
-INSERT INTO earnings_day (store_id, currency, earned_on, gross_minor, refunds_minor, fees_minor, net_minor, sales, line_count)
-  SELECT @store, 'USD', DATE(posted_at), SUM(gross), 0, SUM(fee), SUM(gross - fee), COUNT(*), COUNT(*)
-  FROM bench_sale GROUP BY DATE(posted_at)
-  ON DUPLICATE KEY UPDATE gross_minor = gross_minor + VALUES(gross_minor), fees_minor = fees_minor + VALUES(fees_minor),
-    net_minor = net_minor + VALUES(net_minor), sales = sales + VALUES(sales), line_count = line_count + VALUES(line_count);
 COMMIT;
 SQL
 }

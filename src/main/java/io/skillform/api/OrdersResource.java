@@ -89,8 +89,8 @@ public class OrdersResource {
     @Path("{orderId}/refunds")
     @Consumes(MediaType.WILDCARD)
     public Response refund(@PathParam("orderId") String orderId, @HeaderParam("Idempotency-Key") String key, String body) {
+        Order order = owned(orderId); // whose order it is before what is wrong with the request: 403/404 first
         Idempotency.requireKey(key);
-        Order order = owned(orderId);
         JsonBody json = JsonBody.parse(body == null || body.isBlank() ? "{}" : body, "{\"amount\"?}");
         Optional<Long> amount = json.number("amount", 1, Long.MAX_VALUE, "is a whole number of minor units (cents), 1 or more");
         // Bound to what was asked ("all that is left"), not to its amount now: a retry of a full refund is a replay.

@@ -174,7 +174,8 @@ public class CreatorProductsResource {
         String title = json.valid("title", json.text("title"), Product::requireTitle)
                 .or(() -> current == null ? Optional.empty() : Optional.of(current.title()))
                 .orElseThrow(() -> new ApiException(Problem.invalid("title", "is required: 1–140 characters")));
-        String description = json.text("description").orElse(current == null ? "" : current.description());
+        String description = json.valid("description", json.text("description"), Product::requireDescription)
+                .orElse(current == null ? "" : current.description());
         long price = json.number("price", 0, Product.MAX_PRICE_MINOR, "is a whole number of minor units (cents) in your store's currency, 0 or more")
                 .or(() -> current == null ? Optional.empty() : Optional.of(current.price().minor()))
                 .orElseThrow(() -> new ApiException(Problem.invalid("price", "is required: minor units (cents), 0 for free")));

@@ -1,7 +1,6 @@
 package io.skillform.api;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonString;
@@ -26,7 +25,8 @@ final class JsonBody {
     static JsonBody parse(String body, String shape) {
         try {
             return new JsonBody(Json.createReader(new StringReader(body == null ? "" : body)).readObject());
-        } catch (JsonException | IllegalStateException notJson) {
+        } catch (RuntimeException notJson) {
+            // Not only JsonException: the parser refuses deep nesting with a plain RuntimeException.
             throw new ApiException(Problem.invalid("body", "must be a JSON object: " + shape));
         }
     }

@@ -40,7 +40,9 @@ public record FileName(String value) {
         String normalized = Normalizer.normalize(name, Normalizer.Form.NFC);
         String safe = SPACES.matcher(UNSAFE.matcher(normalized).replaceAll("_")).replaceAll(" ").strip();
         int start = 0;
-        while (start < safe.length() && (safe.charAt(start) == '.' || safe.charAt(start) == ' ')) {
+        // The same whitespace as strip() (Unicode's, e.g. U+2028), or a name whose leading dots hid some would lose it
+        // only on a second pass — and the constructor, which cleans again, would refuse its own sanitised name.
+        while (start < safe.length() && (safe.charAt(start) == '.' || Character.isWhitespace(safe.charAt(start)))) {
             start++;
         }
         return safe.substring(start);

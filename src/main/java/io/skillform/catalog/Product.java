@@ -46,6 +46,13 @@ import java.util.Optional;
 public class Product {
 
     static final int MAX_FILES = 50;
+    /** As the dashboard's editor allows (its maxlength). */
+    public static final int MAX_DESCRIPTION_LENGTH = 50_000;
+    /**
+     * Far above what a description of that length renders to in practice, far below the column's 16 MiB; a few
+     * kilobytes of repeated link references would otherwise be megabytes of HTML on every save and page.
+     */
+    static final int MAX_DESCRIPTION_HTML = 1_000_000;
     public static final long MAX_PRICE_MINOR = 99_999_999_999L;
 
     @Id
@@ -155,9 +162,29 @@ public class Product {
         this.downloadPolicy = Objects.requireNonNull(newPolicy, "download policy");
     }
 
+    /**
+     * For a caller that must name the refused field before anything changes (the API); the product checks again.
+     *
+     * @throws IllegalArgumentException with a message for the creator
+     */
+    public static String requireDescription(String markdown) {
+        render(markdown);
+        return markdown;
+    }
+
+    private static String render(String markdown) {
+        // A browser counts a line break once, as its maxlength does, but sends it as CR LF.
+        if (markdown.replace("\r\n", "\n").length() > MAX_DESCRIPTION_LENGTH) {
+            throw new IllegalArgumentException("A description is at most 50,000 characters");
+        }
+        return Markdown.toSafeHtml(markdown, MAX_DESCRIPTION_HTML).orElseThrow(() -> new IllegalArgumentException(
+                "This description would make too large a page: use fewer or shorter links, or shorter link addresses"));
+    }
+
     private void describe(String markdown) {
-        this.description = markdown == null ? "" : markdown;
-        this.descriptionHtml = Markdown.toSafeHtml(this.description);
+        String text = markdown == null ? "" : markdown;
+        this.descriptionHtml = render(text);
+        this.description = text;
     }
 
     private void requireChangeable() {

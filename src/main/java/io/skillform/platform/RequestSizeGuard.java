@@ -15,11 +15,12 @@ import java.util.Set;
 import java.util.regex.Pattern;
 
 /**
- * Refuses a request whose body is too large from its declared length, before a byte of it is read: an upload
- * (multipart, or the API's file upload) up to the configured file limit, any other body (forms, API JSON, webhooks)
- * up to 2 MiB. The HTTP listener's own limit is only a fixed ceiling (wildfly-config). Browsers and API clients
- * declare the length of what they send, so a body without one is refused too — but for a streamed upload, which is
- * measured as it is stored.
+ * Refuses a request whose body is too large from its declared length, before a byte of it is read: an upload up to
+ * the configured file limit, any other body (forms, API JSON, webhooks) up to 2 MiB. What is an upload is decided by
+ * the address alone — the API's file upload and the product editor's — never by the Content-Type, which the sender
+ * chooses. The HTTP listener's own limit is only a fixed ceiling (wildfly-config). Browsers and API clients declare the
+ * length of what they send, so a body without one is refused too — but for the API's file upload, which is streamed
+ * and measured as it is stored.
  */
 public class RequestSizeGuard extends HttpFilter {
 
@@ -30,8 +31,13 @@ public class RequestSizeGuard extends HttpFilter {
     static final long MULTIPART_ENVELOPE_BYTES = 1024L * 1024;
 
     private static final Set<String> METHODS_WITH_BODY = Set.of("POST", "PUT", "PATCH");
-    /** The API's file upload: the body is the file itself, so it has the file limit. */
+    /** The API's file upload: the body is the file itself, counted as it is stored (MeteredInputStream). */
     private static final Pattern API_FILE_UPLOAD = Pattern.compile("/api/v1/products/\\d{1,18}/files");
+    /**
+     * The product editor, whose file and cover uploads post (multipart) to the page's own address, extensionless or
+     * not; its other forms are small.
+     */
+    private static final Set<String> PRODUCT_EDITOR = Set.of("/dashboard/product", "/dashboard/product.xhtml");
 
     @Inject
     private UploadLimits limits;
@@ -43,17 +49,16 @@ public class RequestSizeGuard extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        String type = request.getContentType();
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        boolean upload = type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/")
-                || "POST".equals(request.getMethod()) && API_FILE_UPLOAD.matcher(path).matches();
+        boolean post = "POST".equals(request.getMethod());
+        boolean streamed = post && API_FILE_UPLOAD.matcher(path).matches();
+        boolean upload = streamed || post && PRODUCT_EDITOR.contains(path) && isMultipart(request);
         long allowed = upload ? limits.getMaxFileBytes() + MULTIPART_ENVELOPE_BYTES : MAX_FORM_BYTES;
         long length = request.getContentLengthLong();
         if (length < 0 && request.getHeader("Transfer-Encoding") == null) {
             // No length and no chunked body: HTTP/1.1 says there is no body at all (e.g. `curl -X POST`).
             chain.doFilter(request, response);
-        } else if (length < 0 && !upload) {
-            // A streamed upload may come chunked: its limit is enforced while it is stored (MeteredInputStream).
+        } else if (length < 0 && !streamed) {
             refuse(response, path, HttpServletResponse.SC_LENGTH_REQUIRED, "The request must declare its length.");
         } else if (length > allowed) {
             refuse(response, path, HttpServletResponse.SC_REQUEST_ENTITY_TOO_LARGE, upload
@@ -62,6 +67,11 @@ public class RequestSizeGuard extends HttpFilter {
         } else {
             chain.doFilter(request, response);
         }
+    }
+
+    private static boolean isMultipart(HttpServletRequest request) {
+        String type = request.getContentType();
+        return type != null && type.toLowerCase(Locale.ROOT).startsWith("multipart/form-data");
     }
 
     private static void refuse(HttpServletResponse response, String path, int status, String message) throws IOException {

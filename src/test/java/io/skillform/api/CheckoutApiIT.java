@@ -123,6 +123,36 @@ class CheckoutApiIT extends ApiTest {
         assertProblem(404, get("/api/v1/checkouts/no-such-order"));
     }
 
+    @Test
+    void aBodyLargerThanAnyCheckoutIsRefusedWhateverItsTypeBeforeItIsRead() throws Exception {
+        long before = TestDatabase.single("SELECT COUNT(*) FROM customer_order");
+        // 3 MiB: past what any request but a file upload may send. A multipart type once gave a checkout the upload
+        // limit (GiBs), and the whole body was read into memory; refused from its declared length, none of it is sent.
+        for (String type : List.of("multipart/mixed; boundary=x", "multipart/form-data; boundary=x", "application/json")) {
+            String refused = headersOnly("/api/v1/checkouts", "Content-Type: " + type, "Idempotency-Key: " + UUID.randomUUID(),
+                    "Content-Length: " + 3 * 1024 * 1024);
+            assertTrue(refused.startsWith("HTTP/1.1 413 "), refused);
+            assertTrue(refused.contains("application/problem+json") && refused.endsWith("\"status\":413,\"detail\":\"This request is too large.\"}"), refused);
+        }
+        // Its length not declared (chunked), a body is refused whatever its type: only the API's file upload streams.
+        String undeclared = headersOnly("/api/v1/checkouts", "Content-Type: multipart/mixed; boundary=x",
+                "Idempotency-Key: " + UUID.randomUUID(), "Transfer-Encoding: chunked");
+        assertTrue(undeclared.startsWith("HTTP/1.1 411 "), undeclared);
+        assertEquals(before, TestDatabase.single("SELECT COUNT(*) FROM customer_order"), "no order");
+    }
+
+    @Test
+    void aBodyThatCannotBeReadIsABadRequestNotAServerError() throws Exception {
+        long before = TestDatabase.single("SELECT COUNT(*) FROM customer_order");
+        String checkout = "{\"product_id\":" + demoProduct("golden-hour-presets") + ",\"email\":\"a@example.test\"}";
+        assertField("body", post(UUID.randomUUID().toString(), "{\"a\":" + "[".repeat(200_000)));
+        for (String type : List.of("application/json; charset=bogus-9", "application/json; charset=\"no charset\"")) {
+            assertField("body", send(request("/api/v1/checkouts").header("Content-Type", type)
+                    .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(checkout)).build()));
+        }
+        assertEquals(before, TestDatabase.single("SELECT COUNT(*) FROM customer_order"), "no order from a refused request");
+    }
+
     private static long demoProduct(String slug) throws Exception {
         return TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.slug = ?", slug);
     }

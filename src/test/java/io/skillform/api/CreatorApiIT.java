@@ -14,10 +14,6 @@ import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.io.BufferedReader;
-import java.io.InputStreamReader;
-import java.net.Socket;
-import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.util.Base64;
@@ -208,6 +204,18 @@ class CreatorApiIT extends ApiTest {
                 + " WHERE o.reference = ?", order), "the buyer who paid keeps the file");
         assertField("cursor", call(token, "GET", "/api/v1/customers?cursor=nope", null));
         assertField("limit", call(token, "GET", "/api/v1/orders/" + order + "/downloads?limit=0", null));
+
+        // A description as long as the editor allows, and no longer; nor one whose page would be megabytes of links.
+        assertField("description", call(token, "PATCH", "/api/v1/products/" + id, "{\"description\":\"" + "a".repeat(50_001) + "\"}"));
+        String bomb = "[b]: https://example.com/" + "x".repeat(2_000) + "\\n\\n" + "[a][b] ".repeat(5_000);
+        assertField("description", call(token, "POST", "/api/v1/products", "{\"slug\":\"page-bomb\",\"title\":\"B\",\"price\":1,"
+                + "\"description\":\"" + bomb + "\"}"));
+        assertEquals(0, TestDatabase.single("SELECT COUNT(*) FROM product WHERE slug = 'page-bomb'"), "nothing created");
+        assertEquals("", json(call(token, "GET", "/api/v1/products/" + id, null)).getString("description"), "nothing changed");
+        // Leading dots, then a Unicode line separator: the sanitised name is accepted as it is.
+        HttpResponse<String> named = call(token, "POST", "/api/v1/products/" + id + "/files?name=.%E2%80%A8.pdf", "%PDF");
+        assertEquals(201, named.statusCode(), named.body());
+        assertEquals("pdf", json(named).getString("name"));
     }
 
     @Test
@@ -264,12 +272,7 @@ class CreatorApiIT extends ApiTest {
 
     /** The status line of a POST that declares a body of {@code length} bytes and sends none of it. */
     private String declaringOnly(String token, String path, long length) throws Exception {
-        try (Socket socket = new Socket(base.getHost(), base.getPort())) {
-            socket.setSoTimeout(10_000);
-            URI target = request(path).build().uri();
-            socket.getOutputStream().write(("POST " + target.getRawPath() + "?" + target.getRawQuery() + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nAuthorization: Bearer " + token
-                    + "\r\nContent-Type: application/octet-stream\r\nContent-Length: " + length + "\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
-            return new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
-        }
+        return headersOnly(path, "Authorization: Bearer " + token, "Content-Type: application/octet-stream", "Content-Length: " + length)
+                .lines().findFirst().orElse("");
     }
 }

@@ -50,6 +50,7 @@ class OpenApiDocumentTest {
             operation.path("responses").fieldNames().forEachRemaining(statuses::add);
             assertTrue(statuses.stream().anyMatch(status -> status.startsWith("2")), "a 2xx: " + where);
             assertTrue(statuses.contains("429"), "rate limits apply to every operation: " + where);
+            assertTrue(statuses.contains("5XX"), "any operation can fail on our side: " + where);
             if (operation.has("security")) {
                 assertTrue(statuses.contains("401"), "a token can be wrong: " + where);
             }
@@ -58,6 +59,9 @@ class OpenApiDocumentTest {
             }
             if (operation.has("requestBody") || parameters(where, operation).stream().anyMatch(p -> p.path("in").asText().equals("query"))) {
                 assertTrue(statuses.contains("400"), "input can be wrong: " + where);
+            }
+            if (operation.has("requestBody")) {
+                assertTrue(statuses.contains("413"), "a body can be too large: " + where);
             }
             if (where.startsWith("get ")) {
                 assertTrue(statuses.contains("304"), "If-None-Match: " + where);

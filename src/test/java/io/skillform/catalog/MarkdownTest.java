@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -52,6 +53,15 @@ class MarkdownTest {
     @Test
     void rawHtmlIsShownAsText() {
         assertEquals("<p>&lt;b&gt;hi&lt;/b&gt;</p>\n", Markdown.toSafeHtml("<b>hi</b>"));
+    }
+
+    @Test
+    void renderingStopsAtTheGivenLength() {
+        String markdown = "[b]: https://example.com/long\n\n" + "[a][b] ".repeat(100);
+        String html = Markdown.toSafeHtml(markdown);
+        assertEquals(Optional.of(html), Markdown.toSafeHtml(markdown, html.length()));
+        assertEquals(Optional.empty(), Markdown.toSafeHtml(markdown, html.length() - 1));
+        assertEquals(Optional.empty(), Markdown.toSafeHtml(markdown, 100));
     }
 
     @Test

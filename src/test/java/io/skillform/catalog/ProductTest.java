@@ -110,6 +110,35 @@ class ProductTest {
     }
 
     @Test
+    void aDescriptionIsAtMostWhatTheEditorAllows() {
+        Product product = draft(100);
+        String longest = "a".repeat(Product.MAX_DESCRIPTION_LENGTH);
+        product.revise("T", longest, Money.of(100, "USD"), Pricing.FIXED, DownloadPolicy.defaults());
+        assertEquals(longest, product.description());
+        // The browser counts a line break once but sends it as CR LF.
+        String lines = "abc\r\n".repeat(Product.MAX_DESCRIPTION_LENGTH / 4);
+        assertEquals(lines, Product.requireDescription(lines));
+
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> product.revise("T", longest + "a",
+                Money.of(100, "USD"), Pricing.FIXED, DownloadPolicy.defaults()));
+        assertEquals("A description is at most 50,000 characters", refused.getMessage());
+        assertEquals(longest, product.description(), "unchanged");
+    }
+
+    @Test
+    void aDescriptionWhosePageWouldBeHugeIsRefused() {
+        // A long link reference, used thousands of times: 37 KB of Markdown would be 10 MB of HTML.
+        String bomb = "[b]: https://example.com/" + "x".repeat(2_000) + "\n\n" + "[a][b] ".repeat(5_000);
+        Product product = draft(100);
+        IllegalArgumentException refused = assertThrows(IllegalArgumentException.class, () -> product.revise("T", bomb,
+                Money.of(100, "USD"), Pricing.FIXED, DownloadPolicy.defaults()));
+        assertTrue(refused.getMessage().startsWith("This description would make too large a page"), refused.getMessage());
+        assertEquals("text", product.description(), "unchanged");
+        assertEquals("<p>text</p>\n", product.descriptionHtml());
+        assertThrows(IllegalArgumentException.class, () -> new Product(store, new Slug("bomb"), "T", bomb, Money.of(100, "USD"), T0));
+    }
+
+    @Test
     void aDownloadPolicyStaysWithinItsBounds() {
         assertThrows(IllegalArgumentException.class, () -> new DownloadPolicy(0, 72));
         assertThrows(IllegalArgumentException.class, () -> new DownloadPolicy(5, 721));

@@ -5,12 +5,15 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
+import java.net.Socket;
 import java.net.URI;
 import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Optional;
 import java.util.UUID;
@@ -52,6 +55,21 @@ public abstract class ApiTest {
 
     protected HttpResponse<String> get(String path) throws Exception {
         return send(request(path).build());
+    }
+
+    /**
+     * The whole answer (status line, headers, body) to a POST of these headers alone. The body they declare is never
+     * sent: a refusal from the declared length must not wait for it (and a client library insists on sending it).
+     */
+    protected String headersOnly(String path, String... headers) throws IOException {
+        URI target = request(path).build().uri();
+        try (Socket socket = new Socket(target.getHost(), target.getPort())) {
+            socket.setSoTimeout(10_000);
+            socket.getOutputStream().write(("POST " + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery())
+                    + " HTTP/1.1\r\nHost: " + target.getHost() + "\r\n" + String.join("\r\n", headers) + "\r\n\r\n")
+                    .getBytes(StandardCharsets.US_ASCII));
+            return new String(socket.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        }
     }
 
     protected static JsonObject json(HttpResponse<String> response) {

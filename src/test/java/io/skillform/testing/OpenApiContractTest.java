@@ -52,7 +52,9 @@ class OpenApiContractTest {
     void anUndocumentedCallStatusOrMediaTypeFails() {
         assertFails("Undocumented path", "GET", "/api/v1/nothing-here", 200, "application/json", ETAG, "{}");
         assertFails("Undocumented method", "DELETE", "/api/v1/checkouts", 200, "application/json", null, "{}");
-        assertFails("Status 500 is not documented", "GET", PRODUCTS, 500, "application/json", null, "{}");
+        assertFails("Status 409 is not documented", "GET", PRODUCTS, 409, "application/problem+json", null, "{}");
+        // A server error is documented as a class (5XX), as a problem: not an exception's text.
+        assertFails("Content-Type application/json is not documented", "GET", PRODUCTS, 500, "application/json", null, "{}");
         assertFails("Content-Type", "GET", PRODUCTS, 200, "text/html", ETAG, "<html>");
     }
 

@@ -114,6 +114,11 @@ class CatalogApiIT extends ApiTest {
         HttpResponse<String> again = send(request("/api/v1/stores/demo/products/" + id).header("If-None-Match", etag).build());
         assertEquals(304, again.statusCode());
         assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+        HttpResponse<String> weakened = send(request("/api/v1/stores/demo/products/" + id).header("If-None-Match", "\"other\", W/" + etag).build());
+        assertEquals(304, weakened.statusCode(), "compared weakly, as a compressing proxy passes the tag on");
+        HttpResponse<String> ifMatch = send(request("/api/v1/stores/demo/products/" + id).header("If-Match", "\"bogus\"").build());
+        assertEquals(200, ifMatch.statusCode(), "only If-None-Match makes a read 304");
+        assertEquals(read.body(), ifMatch.body());
     }
 
     @Test

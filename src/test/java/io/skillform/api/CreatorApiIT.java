@@ -207,6 +207,17 @@ class CreatorApiIT extends ApiTest {
                 + " WHERE o.reference = ?", order), "the buyer who paid keeps the file");
         assertField("cursor", call(token, "GET", "/api/v1/customers?cursor=nope", null));
         assertField("limit", call(token, "GET", "/api/v1/orders/" + order + "/downloads?limit=0", null));
+
+        // At most 50 files (as if uploaded earlier); an archived product changes no more, and is not archived twice.
+        for (int i = 0; i < 50; i++) {
+            TestDatabase.execute("INSERT INTO product_file (product_id, storage_key, file_name, content_type, size_bytes, sha256, added_at)"
+                    + " VALUES (?, ?, ?, 'text/plain', 4, REPEAT('0', 64), UTC_TIMESTAMP(6))", id, UUID.randomUUID().toString(), "part-" + i + ".txt");
+        }
+        assertProblem(409, send(auth(token, "/api/v1/products/" + id + "/files?name=one-more.txt").POST(HttpRequest.BodyPublishers.ofString("more")).build()));
+        assertEquals("archived", json(call(token, "DELETE", "/api/v1/products/" + id, null)).getString("status"));
+        assertProblem(409, call(token, "DELETE", "/api/v1/products/" + id, null));
+        assertProblem(409, call(token, "PATCH", "/api/v1/products/" + id, "{\"title\":\"Renamed\"}"));
+        assertProblem(409, send(auth(token, "/api/v1/products/" + id + "/files?name=late.txt").POST(HttpRequest.BodyPublishers.ofString("late")).build()));
     }
 
     @Test

@@ -1,6 +1,8 @@
 package io.skillform.api;
 
 import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Priorities;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerRequestFilter;
@@ -18,10 +20,14 @@ import org.apache.shiro.authc.BearerToken;
  */
 @Provider
 @RequiresToken
+@ApplicationScoped
 @Priority(Priorities.AUTHENTICATION)
 public class BearerTokenAuthentication implements ContainerRequestFilter {
 
     private static final String SCHEME = "Bearer ";
+
+    @Inject
+    private RateLimits rateLimits;
 
     @Override
     public void filter(ContainerRequestContext request) {
@@ -32,6 +38,7 @@ public class BearerTokenAuthentication implements ContainerRequestFilter {
         }
         try {
             SecurityUtils.getSubject().login(new BearerToken(header.substring(SCHEME.length()).strip()));
+            rateLimits.accepted(header);
         } catch (AuthenticationException e) {
             request.abortWith(challenge("The API token is not valid, or has been revoked"));
         }

@@ -20,6 +20,7 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
@@ -34,6 +35,9 @@ import java.util.Optional;
 @Path("/v1/checkouts")
 @Produces(MediaType.APPLICATION_JSON)
 public class CheckoutsResource {
+
+    /** When to ask again after the payment provider could not be reached: soon for a blip, not so often as to add to an outage. */
+    private static final int RETRY_AFTER_SECONDS = 10;
 
     @Inject
     private Checkout checkout;
@@ -59,9 +63,13 @@ public class CheckoutsResource {
         return idempotency.run("checkout:store:" + store, key, "checkout", request.canonical(), () -> {
             try {
                 return created(checkout.start(request.toCheckout(catalog, key)));
+            } catch (CheckoutException.Unavailable notNow) {
+                // Not bound to the key: the client's retry with it, once the provider answers again, starts the checkout.
+                throw ApiException.retryable(Response.fromResponse(Problem.response(Response.Status.SERVICE_UNAVAILABLE,
+                        notNow.getMessage())).header(HttpHeaders.RETRY_AFTER, RETRY_AFTER_SECONDS).build());
             } catch (CheckoutException refused) {
-                // Well-formed but not possible (an amount below the minimum, a store that cannot take payments): as the
-                // checkout page would say it.
+                // Well-formed but not possible (an amount below the minimum, a product already paid for): as the checkout
+                // page would say it.
                 return Problem.response(422, "Unprocessable Content", refused.getMessage());
             }
         });

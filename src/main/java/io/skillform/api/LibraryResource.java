@@ -55,6 +55,9 @@ public class LibraryResource {
     @Inject
     private CurrentAccount me;
 
+    @Inject
+    private RateLimits rateLimits;
+
     /** Always 202 with the same body: whether the address bought anything is not revealed. */
     @POST
     @Path("links")
@@ -133,8 +136,10 @@ public class LibraryResource {
 
     private Library.Viewer viewer(String authorization) {
         if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            return library.viewerOf(authorization.substring(BEARER.length()).strip()).orElseThrow(() -> unauthorized(
+            Library.Viewer viewer = library.viewerOf(authorization.substring(BEARER.length()).strip()).orElseThrow(() -> unauthorized(
                     "This library token is not valid or has expired. Ask for a new library link."));
+            rateLimits.accepted(authorization);
+            return viewer;
         }
         if (me.isLoggedIn()) {
             return Library.Viewer.account(me.requireId());

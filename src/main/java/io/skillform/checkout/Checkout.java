@@ -50,7 +50,8 @@ public class Checkout {
      * Returns the order to pay (its payment URL set) — the same one and the same PSP session when the buyer has
      * one in progress for this product and amount — or, for a free product, the completed order.
      *
-     * @throws CheckoutException with a message for the buyer; nothing was charged
+     * @throws CheckoutException with a message for the buyer; nothing was charged ({@link CheckoutException.Unavailable}
+     *         when asking again later may succeed)
      */
     public Order start(CheckoutRequest request) {
         Product product = catalog.findPublished(request.productId())
@@ -62,7 +63,7 @@ public class Checkout {
             return orders.placeFree(product, buyer, request.buyerAccountId(), request.requester());
         }
         PaymentGateway gateway = gateways.forCheckout()
-                .orElseThrow(() -> new CheckoutException("This shop cannot take payments right now. Nothing was charged."));
+                .orElseThrow(() -> new CheckoutException.Unavailable("This shop cannot take payments right now. Nothing was charged."));
         Order order = placeOrReuse(product, amount, buyer, request, gateway);
         // Resumed only by whoever started it: someone else typing the buyer's e-mail must not be sent to their payment.
         if (!order.total().equals(amount) || order.gateway() != gateway.provider() || !order.startedBy(request.requester())) {
@@ -104,7 +105,7 @@ public class Checkout {
     private void replace(Order old) {
         if (old.pspSessionId().isPresent()) {
             PaymentGateway gateway = gateways.of(old.gateway())
-                    .orElseThrow(() -> new CheckoutException("Your earlier checkout for this product is still open. Nothing was charged."));
+                    .orElseThrow(() -> new CheckoutException.Unavailable("Your earlier checkout for this product is still open. Nothing was charged."));
             GatewaySession session;
             try {
                 session = gateway.expireSession(old.pspSessionId().get(), "skillform-order-" + old.id() + "-expire");
@@ -140,6 +141,6 @@ public class Checkout {
     }
 
     private static CheckoutException unreachable() {
-        return new CheckoutException("We could not reach the payment provider. Nothing was charged; please try again in a moment.");
+        return new CheckoutException.Unavailable("We could not reach the payment provider. Nothing was charged; please try again in a moment.");
     }
 }

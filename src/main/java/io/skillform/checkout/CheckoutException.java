@@ -24,4 +24,17 @@ public class CheckoutException extends RuntimeException {
             super(message);
         }
     }
+
+    /**
+     * The payment provider cannot be reached, or no provider is set up on this server, now: nothing was charged, and
+     * the same checkout asked again later may well go ahead — not a refusal to remember.
+     */
+    public static final class Unavailable extends CheckoutException {
+
+        private static final long serialVersionUID = 1L;
+
+        public Unavailable(String message) {
+            super(message);
+        }
+    }
 }

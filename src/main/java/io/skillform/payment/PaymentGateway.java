@@ -1,6 +1,7 @@
 package io.skillform.payment;
 
 import io.skillform.shared.Money;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Optional;
 
@@ -10,6 +11,9 @@ import java.util.Optional;
  * them outside database transactions.
  */
 public interface PaymentGateway {
+
+    /** The longest one call may take, its retries included: every gateway has given up by then. */
+    Duration LONGEST_CALL = Duration.ofSeconds(90);
 
     PaymentProvider provider();
 

@@ -4,12 +4,19 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.ApiTest;
+import io.skillform.testing.TestCreators;
 import io.skillform.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
 import java.io.StringReader;
+import java.net.InetAddress;
+import java.net.URI;
+import java.net.Socket;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -107,6 +114,11 @@ class CatalogApiIT extends ApiTest {
         HttpResponse<String> again = send(request("/api/v1/stores/demo/products/" + id).header("If-None-Match", etag).build());
         assertEquals(304, again.statusCode());
         assertEquals(etag, again.headers().firstValue("ETag").orElse(""));
+        HttpResponse<String> weakened = send(request("/api/v1/stores/demo/products/" + id).header("If-None-Match", "\"other\", W/" + etag).build());
+        assertEquals(304, weakened.statusCode(), "compared weakly, as a compressing proxy passes the tag on");
+        HttpResponse<String> ifMatch = send(request("/api/v1/stores/demo/products/" + id).header("If-Match", "\"bogus\"").build());
+        assertEquals(200, ifMatch.statusCode(), "only If-None-Match makes a read 304");
+        assertEquals(read.body(), ifMatch.body());
     }
 
     @Test
@@ -125,5 +137,37 @@ class CatalogApiIT extends ApiTest {
         long retryAfter = Long.parseLong(limited.headers().firstValue("Retry-After").orElseThrow());
         assertTrue(retryAfter >= 1 && retryAfter <= 60, String.valueOf(retryAfter));
         assertEquals(200, get("/api/v1/stores/demo/products?limit=1").statusCode(), "other clients are not affected");
+    }
+
+    @Test
+    void madeUpTokensFromOneAddressAreHeldToTheAddressLimitWhileAnAcceptedTokenKeepsItsOwn() throws Exception {
+        // From an address of its own (another loopback address), so the suite's other requests neither count here nor
+        // are held back by this test. The test server allows 300 requests a minute per address, 40 per token.
+        InetAddress client = InetAddress.getByAddress(new byte[] {127, 0, 0, 33});
+        String products = "/api/v1/stores/demo/products?limit=1";
+        String creator = "Bearer " + TestCreators.withStore("rate-" + UUID.randomUUID().toString().substring(0, 8));
+        while (Instant.now().getEpochSecond() % 60 > 30) {
+            Thread.sleep(500); // all requests in one counting minute (the server shares this machine's clock)
+        }
+        assertEquals(200, statusFrom(client, "/api/v1/me", creator), "the creator's token, accepted");
+        for (int i = 1; i < 300; i++) {
+            assertEquals(200, statusFrom(client, products, "Bearer sfk_made_up_" + UUID.randomUUID()), "request " + (i + 1));
+        }
+        assertEquals(429, statusFrom(client, products, "Bearer sfk_made_up_" + UUID.randomUUID()), "a new made-up token buys nothing");
+        assertEquals(429, statusFrom(client, products, null), "nor does sending none");
+        assertEquals(200, statusFrom(client, products, creator), "an accepted token counts for itself");
+        assertEquals(200, statusFrom(client, "/api/v1/me", creator));
+    }
+
+    /** The status of a GET sent from this (local) client address. */
+    private int statusFrom(InetAddress client, String path, String authorization) throws Exception {
+        try (Socket socket = new Socket(InetAddress.getByName(base.getHost()), base.getPort(), client, 0)) {
+            socket.setSoTimeout(10_000);
+            URI target = request(path).build().uri();
+            socket.getOutputStream().write(("GET " + target.getRawPath() + (target.getRawQuery() == null ? "" : "?" + target.getRawQuery()) + " HTTP/1.1\r\nHost: " + base.getHost() + "\r\nConnection: close\r\n"
+                    + (authorization == null ? "" : "Authorization: " + authorization + "\r\n") + "\r\n").getBytes(StandardCharsets.US_ASCII));
+            String status = new BufferedReader(new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII)).readLine();
+            return Integer.parseInt(status.split(" ")[1]);
+        }
     }
 }

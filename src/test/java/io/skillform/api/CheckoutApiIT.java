@@ -3,6 +3,7 @@ package io.skillform.api;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillform.identity.TokenSecrets;
 import io.skillform.testing.ApiTest;
 import io.skillform.testing.OpenApiContract;
 import io.skillform.testing.TestAccounts;
@@ -86,6 +87,36 @@ class CheckoutApiIT extends ApiTest {
     }
 
     @Test
+    void aKeyWhoseRequestNeverAnsweredIsTakenOverByARetryOnceThatRequestCannotBeRunning() throws Exception {
+        long product = demoProduct("golden-hour-presets");
+        String crashed = UUID.randomUUID().toString();
+        String running = UUID.randomUUID().toString();
+        String crashedBuyer = TestAccounts.uniqueEmail().value();
+        String runningBuyer = TestAccounts.uniqueEmail().value();
+        String crashedBody = "{\"product_id\":" + product + ",\"email\":\"" + crashedBuyer + "\"}";
+        String runningBody = "{\"product_id\":" + product + ",\"email\":\"" + runningBuyer + "\"}";
+        HttpResponse<String> placed = post(crashed, crashedBody);
+        assertEquals(201, placed.statusCode(), placed.body());
+        assertEquals(201, post(running, runningBody).statusCode());
+        // As a node leaves them when it stops mid-request: the order placed, the key claimed, no answer stored. One
+        // claim is from long ago, the other from a moment ago (its request may still be running).
+        unanswered(crashed, "UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE");
+        unanswered(running, "UTC_TIMESTAMP(6) - INTERVAL 5 SECOND");
+
+        HttpResponse<String> retried = post(crashed, crashedBody);
+
+        assertEquals(201, retried.statusCode(), "the abandoned claim was taken over: " + retried.body());
+        assertTrue(retried.headers().firstValue("Idempotent-Replayed").isEmpty(), "answered anew, not replayed");
+        assertEquals(json(placed).getString("order_id"), json(retried).getString("order_id"), "the order the first request placed");
+        assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", crashedBuyer), "one order");
+        HttpResponse<String> replayed = post(crashed, crashedBody);
+        assertEquals(retried.body(), replayed.body());
+        assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""), "the key has its answer again");
+
+        assertProblem(409, post(running, runningBody));
+    }
+
+    @Test
     void storefrontsOfTwoStoresMayUseTheSameKey() throws Exception {
         String key = "order-0001";
         String buyer = TestAccounts.uniqueEmail().value();
@@ -155,6 +186,13 @@ class CheckoutApiIT extends ApiTest {
 
     private static long demoProduct(String slug) throws Exception {
         return TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.slug = ?", slug);
+    }
+
+    /** The demo store's checkout key as if its request had claimed it at {@code claimedAt} and never answered. */
+    private static void unanswered(String key, String claimedAt) throws Exception {
+        String row = TokenSecrets.sha256Hex("checkout:store:" + TestDatabase.single("SELECT id FROM store WHERE handle = 'demo'") + "\n" + key);
+        assertEquals(1, TestDatabase.execute("UPDATE api_idempotency SET response_status = NULL, response_body = NULL, completed_at = NULL,"
+                + " created_at = " + claimedAt + " WHERE idempotency_key = ?", row));
     }
 
     private HttpResponse<String> post(String key, String body) throws Exception {

@@ -216,6 +216,17 @@ class CreatorApiIT extends ApiTest {
         HttpResponse<String> named = call(token, "POST", "/api/v1/products/" + id + "/files?name=.%E2%80%A8.pdf", "%PDF");
         assertEquals(201, named.statusCode(), named.body());
         assertEquals("pdf", json(named).getString("name"));
+
+        // At most 50 files (as if uploaded earlier); an archived product changes no more, and is not archived twice.
+        for (int i = 0; i < 50; i++) {
+            TestDatabase.execute("INSERT INTO product_file (product_id, storage_key, file_name, content_type, size_bytes, sha256, added_at)"
+                    + " VALUES (?, ?, ?, 'text/plain', 4, REPEAT('0', 64), UTC_TIMESTAMP(6))", id, UUID.randomUUID().toString(), "part-" + i + ".txt");
+        }
+        assertProblem(409, send(auth(token, "/api/v1/products/" + id + "/files?name=one-more.txt").POST(HttpRequest.BodyPublishers.ofString("more")).build()));
+        assertEquals("archived", json(call(token, "DELETE", "/api/v1/products/" + id, null)).getString("status"));
+        assertProblem(409, call(token, "DELETE", "/api/v1/products/" + id, null));
+        assertProblem(409, call(token, "PATCH", "/api/v1/products/" + id, "{\"title\":\"Renamed\"}"));
+        assertProblem(409, send(auth(token, "/api/v1/products/" + id + "/files?name=late.txt").POST(HttpRequest.BodyPublishers.ofString("late")).build()));
     }
 
     @Test

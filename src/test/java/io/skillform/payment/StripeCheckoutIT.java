@@ -272,6 +272,39 @@ class StripeCheckoutIT {
         assertEquals(1, count("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer));
     }
 
+    @Test
+    void aCheckoutStripeCouldNotTakeIsAProblemTheSameIdempotencyKeyRetriesOnceStripeRecovers() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        stripe.failsSessionCreation(buyer, "-checkout-0", 500);
+        HttpRequest checkout = HttpRequest.newBuilder(base().resolve("api/v1/checkouts"))
+                .header("Idempotency-Key", "storefront-" + UUID.randomUUID()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":" + product.id() + ",\"email\":\"" + buyer + "\"}")).build();
+
+        HttpResponse<String> outage = HTTP.send(checkout, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(503, outage.statusCode(), outage.body());
+        assertEquals("application/problem+json", outage.headers().firstValue("Content-Type").orElse(""));
+        assertEquals("{\"type\":\"about:blank\",\"title\":\"Service Unavailable\",\"status\":503,\"detail\":\"" + UNREACHABLE + "\"}",
+                outage.body(), "as the checkout page says it");
+        assertTrue(outage.headers().firstValue("Retry-After").orElse("").matches("[1-9][0-9]*"), outage.headers().toString());
+        assertNull(outage.headers().firstValue("Idempotent-Replayed").orElse(null));
+
+        String sessionId = stripe.createsSession(buyer, "-checkout-1", 0);
+        HttpResponse<String> recovered = HTTP.send(checkout, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(201, recovered.statusCode(), "the key was not bound to the outage: " + recovered.body());
+        assertNull(recovered.headers().firstValue("Idempotent-Replayed").orElse(null));
+        JsonObject created = Json.createReader(new StringReader(recovered.body())).readObject();
+        assertEquals("https://checkout.stripe.com/c/pay/" + sessionId, created.getString("payment_url"));
+        long orderId = (Long) single("SELECT id FROM customer_order WHERE buyer_email = ?", buyer);
+        assertEquals(created.getString("order_id"), order(orderId).get("reference"), "the order the outage left, resumed");
+        assertEquals(1, count("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer));
+        HttpResponse<String> replayed = HTTP.send(checkout, HttpResponse.BodyHandlers.ofString());
+        assertEquals(recovered.body(), replayed.body());
+        assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""), "now the key has its answer");
+    }
+
     // --- webhooks ------------------------------------------------------------------------------------------------------
 
     @Test

@@ -58,6 +58,7 @@ public class StripeGateway implements PaymentGateway {
         settings.stripeSecretKey().ifPresent(key -> client = StripeClient.builder()
                 .setApiKey(key)
                 .setApiBase(settings.stripeApiBase())
+                // Three attempts of at most 25 s and stripe-java's waits between them (5 s at most): within LONGEST_CALL.
                 .setConnectTimeout(5_000)
                 .setReadTimeout(20_000)
                 // stripe-java retries network failures with the same idempotency key: safe by construction.

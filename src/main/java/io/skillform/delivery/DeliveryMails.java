@@ -15,7 +15,7 @@ import java.util.Locale;
 final class DeliveryMails {
 
     /** A file's link as the receipt shows it. */
-    record FileLink(String title, String fileName, long size, String url, int downloads, int hours) {
+    record FileLink(String title, String fileName, long size, String pageUrl, String downloadUrl, int downloads, int hours) {
     }
 
     private DeliveryMails() {
@@ -25,7 +25,7 @@ final class DeliveryMails {
         String subject = "Your receipt from " + storeName + " — order #" + purchase.orderId();
         return new MailMessage(purchase.buyer(), subject.length() <= 200 ? subject : subject.substring(0, 200),
                 text(purchase, storeName, files, orderUrl, libraryUrl), html(purchase, storeName, files, orderUrl, libraryUrl),
-                files.stream().map(FileLink::url).toList());
+                files.stream().map(FileLink::pageUrl).toList());
     }
 
     private static String text(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
@@ -42,7 +42,7 @@ final class DeliveryMails {
             text.append("Your downloads:\n");
             for (FileLink file : files) {
                 text.append("  ").append(file.fileName()).append(" (").append(Sizes.format(file.size())).append(")\n  ")
-                        .append(file.url()).append("\n  ").append(limits(file)).append("\n\n");
+                        .append(file.pageUrl()).append("\n  ").append(limits(file)).append("\n\n");
             }
         }
         return text.append("Your library, with fresh links whenever you need them: ").append(libraryUrl).append('\n')
@@ -66,7 +66,7 @@ final class DeliveryMails {
         } else {
             html.append("<h2 style=\"font-size:1.1em\">Your downloads</h2><ul>");
             for (FileLink file : files) {
-                html.append("<li><a href=\"").append(Html.escape(file.url())).append("\">").append(Html.escape(file.fileName()))
+                html.append("<li><a href=\"").append(Html.escape(file.pageUrl())).append("\">").append(Html.escape(file.fileName()))
                         .append("</a> (").append(Sizes.format(file.size())).append(")<br><small>").append(limits(file))
                         .append("</small></li>");
             }
@@ -90,11 +90,11 @@ final class DeliveryMails {
 
     static MailMessage freshLink(EmailAddress to, FileLink file, String libraryUrl) {
         String text = "Here is a fresh download link for " + file.fileName() + " (" + file.title() + ", "
-                + Sizes.format(file.size()) + "):\n\n" + file.url() + "\n" + limits(file) + "\n\n"
+                + Sizes.format(file.size()) + "):\n\n" + file.pageUrl() + "\n" + limits(file) + "\n\n"
                 + "Your library, with fresh links whenever you need them: " + libraryUrl + "\n"
                 + "Someone asked for this link from an expired or used-up one. If it was not you, you can ignore this e-mail:"
                 + " the link was sent only to you.\n";
-        return new MailMessage(to, "A fresh download link for " + shorten(file.fileName(), 150), text, null, List.of(file.url()));
+        return new MailMessage(to, "A fresh download link for " + shorten(file.fileName(), 150), text, null, List.of(file.pageUrl()));
     }
 
     static MailMessage libraryLink(EmailAddress to, String url) {

@@ -102,6 +102,33 @@ public class Downloads {
     }
 
     /**
+     * What the page of a link shows (the page a mailed link opens): its file and what is left of it. Spends nothing,
+     * so a mail scanner that opens the page takes none of the buyer's downloads.
+     */
+    public Optional<LinkView> look(DownloadToken token) {
+        Instant now = clock.instant();
+        return find(token).map(link -> {
+            ProductFile file = link.grant().file();
+            return new LinkView(file.product().title(), file.fileName().value(), file.sizeBytes(), link.state(now),
+                    link.downloadsLeft(), link.expiresAt());
+        });
+    }
+
+    /** A link as its page shows it. */
+    public record LinkView(String title, String fileName, long size, DownloadLink.State state, int downloadsLeft,
+                           Instant expiresAt) {
+
+        public boolean isUsable() {
+            return state == DownloadLink.State.USABLE;
+        }
+
+        /** Why it no longer works, as the 410 page names it; a usable link has none. */
+        public String refusal() {
+            return isUsable() ? null : state.name();
+        }
+    }
+
+    /**
      * Mails a fresh link for the file of a spent one — to the buyer's address, whoever asks. Refused for a link that
      * is unknown, still works, or whose purchase was refunded; and after {@value #RENEWALS_PER_HOUR} an hour.
      */

@@ -114,7 +114,7 @@ public class Library {
         }
         Instant now = clock.instant();
         DeliveryMails.FileLink issued = links.issue(grant, DownloadLink.IssuedFor.LIBRARY, now);
-        return new IssuedLink(issued.url(), now.plus(Duration.ofHours(issued.hours())), issued.downloads());
+        return new IssuedLink(issued.downloadUrl(), now.plus(Duration.ofHours(issued.hours())), issued.downloads());
     }
 
     /**

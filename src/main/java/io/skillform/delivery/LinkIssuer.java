@@ -18,13 +18,18 @@ class LinkIssuer {
     @Inject
     private Site site;
 
-    /** A new link, persisted, as a mail shows it: the token exists only in the returned URL. */
+    /**
+     * A new link, persisted; the token exists only in the returned URLs: the file's page, which mails carry (opening
+     * it spends nothing, so a mail scanner takes no download), and the download itself, which the library and the API
+     * hand to a buyer who asked for it just now.
+     */
     DeliveryMails.FileLink issue(DownloadGrant grant, DownloadLink.IssuedFor purpose, Instant now) {
         DownloadGrant.IssuedLink issued = grant.issueLink(purpose, now);
         em.persist(issued.link());
         ProductFile file = grant.file();
+        String token = issued.token().value();
         return new DeliveryMails.FileLink(file.product().title(), file.fileName().value(), file.sizeBytes(),
-                site.url("/download/" + issued.token().value()), grant.downloadLimit(), grant.linkLifetimeHours());
+                site.url("/file?t=" + token), site.url("/download/" + token), grant.downloadLimit(), grant.linkLifetimeHours());
     }
 
     String libraryUrl() {

@@ -81,7 +81,7 @@ class DeliveryIT {
 
     private static final Duration PATIENCE = Duration.ofSeconds(30);
     private static final String STORE = "Delivery Test Store";
-    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+/download/([A-Za-z0-9_-]{43})");
+    private static final Pattern LINK = Pattern.compile("https?://[^/\\s]+/file\\?t=([A-Za-z0-9_-]{43})");
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final String SERVER = "http://127.0.0.1:"
             + (Integer.getInteger("jboss.http.port", 8080) + Integer.getInteger("jboss.socket.binding.port-offset", 0));
@@ -165,6 +165,15 @@ class DeliveryIT {
         assertTrue(receipt.contains("This link works for 3 downloads within 24 hours."), receipt);
 
         String token = token(receipt);
+        // The mail links to the file's page: opened (by the buyer, or first by a mail scanner), it spends nothing.
+        for (int i = 0; i < 2; i++) {
+            HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + token)).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, page.statusCode());
+            assertTrue(page.body().contains("Field Guide (2nd ed.).pdf") && page.body().contains("3 downloads left with this link"), page.body());
+            assertTrue(page.body().contains("href=\"/download/" + token + "\""), "the button downloads");
+            assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
+        }
         for (int i = 1; i <= 3; i++) {
             HttpResponse<byte[]> download = get(token);
             assertEquals(200, download.statusCode(), "download " + i);
@@ -174,6 +183,12 @@ class DeliveryIT {
         assertEquals(410, usedUp.statusCode(), "a fourth download is one too many");
         assertTrue(body(usedUp).contains("This link has been used as many times as it allows."), body(usedUp));
         assertTrue(body(usedUp).contains("E-mail me a fresh link"), body(usedUp));
+        String usedUpPage = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + token)).build(),
+                HttpResponse.BodyHandlers.ofString()).body();
+        assertTrue(usedUpPage.contains("This link has been used as many times as it allows.") && usedUpPage.contains("E-mail me a fresh link"),
+                usedUpPage);
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + "A".repeat(43))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "an unknown link has no page");
         assertEquals(3, log.of(order.id()).size(), "three downloads logged");
 
         // A fresh link goes to the buyer's address, and serves the file with the headers of a download.

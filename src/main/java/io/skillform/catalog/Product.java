@@ -245,7 +245,8 @@ public class Product {
         if (!amount.currency().equals(price.currency())) {
             return false;
         }
-        return pricing == Pricing.FIXED ? amount.equals(price) : amount.isAtLeast(price);
+        // The ceiling of a price holds for what a buyer offers too: the fees and totals computed from it stay exact.
+        return pricing == Pricing.FIXED ? amount.equals(price) : amount.isAtLeast(price) && amount.minor() <= MAX_PRICE_MINOR;
     }
 
     /** Makes the product visible to buyers. The first publication date is kept when re-publishing. */

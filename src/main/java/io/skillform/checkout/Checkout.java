@@ -83,6 +83,9 @@ public class Checkout {
         } catch (IllegalArgumentException e) {
             throw new CheckoutException(e.getMessage());
         }
+        if (amount.minor() > Product.MAX_PRICE_MINOR) {
+            throw new CheckoutException("Pay at most " + Money.of(Product.MAX_PRICE_MINOR, amount.currency()).format(Locale.US) + ".");
+        }
         if (!product.accepts(amount)) {
             throw new CheckoutException("Pay at least " + product.price().format(Locale.US) + ".");
         }

@@ -99,6 +99,8 @@ class ProductTest {
         assertTrue(product.accepts(Money.of(500, "USD")));
         assertTrue(product.accepts(Money.of(10_000, "USD")));
         assertFalse(product.accepts(Money.of(499, "USD")));
+        assertTrue(product.accepts(Money.of(Product.MAX_PRICE_MINOR, "USD")));
+        assertFalse(product.accepts(Money.of(Product.MAX_PRICE_MINOR + 1, "USD")), "no more than any price may be");
     }
 
     @Test

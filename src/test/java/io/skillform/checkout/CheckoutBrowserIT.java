@@ -98,6 +98,10 @@ class CheckoutBrowserIT extends BrowserTest {
         String email = TestAccounts.uniqueEmail().value();
         startCheckout("/@demo/" + slug, email, "2.50");
         assertEquals("Pay at least $3.00.", browser.findElement(By.cssSelector(".sf-message-error")).getText());
+        // Nor more than a price may be (the fees computed from it would overflow).
+        Pages.fill(browser, "checkout:amount", "1000000000000000");
+        Browser.clickAndWait(browser, browser.findElement(By.id("checkout:pay")));
+        assertEquals("Pay at most $999,999,999.99.", browser.findElement(By.cssSelector(".sf-message-error")).getText());
         assertEquals(List.of(), ordersOf(email), "nothing was ordered");
 
         Pages.fill(browser, "checkout:amount", "7.25");

@@ -66,7 +66,7 @@ class LibraryBrowserIT extends BrowserTest {
         assertEquals("Products you buy appear here, with their downloads.", browser.findElement(By.id("empty")).getText());
         JsonObject verify = DevMail.newest(url(""), buyer, "Confirm your e-mail address for SkillForm")
                 .orElseThrow(() -> new AssertionError("verification mail"));
-        browser.get(url(DevMail.linkPath(verify, "/verify")));
+        assertTrue(Pages.confirmEmail(browser, url(DevMail.linkPath(verify, "/verify"))).startsWith("Thank you"));
         browser.get(url("/library/"));
         assertEquals(List.of("Golden Hour Lightroom Presets"), titles());
         assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM download_grant g JOIN account a ON a.id = g.buyer_account_id"

@@ -177,8 +177,7 @@ class AccountLifecycleIT extends BrowserTest {
         assertEquals(email, browser.findElement(By.cssSelector(".sf-account")).getText(), "nothing moves before the link");
         JsonObject confirm = DevMail.newest(url(""), newEmail, "Confirm your new e-mail address for SkillForm")
                 .orElseThrow(() -> new AssertionError("the new address gets the confirmation"));
-        browser.get(url(DevMail.linkPath(confirm, "/verify")));
-        assertTrue(browser.findElement(By.id("verify-result")).getText().startsWith("Thank you"));
+        assertTrue(Pages.confirmEmail(browser, url(DevMail.linkPath(confirm, "/verify"))).startsWith("Thank you"));
         assertTrue(DevMail.newest(url(""), email, "Your SkillForm e-mail address was changed").isPresent(),
                 "the old address is told");
         browser.get(url("/account/"));

@@ -33,6 +33,13 @@ public final class Pages {
         submitLogin(browser, email, password);
     }
 
+    /** Opens an e-mail confirmation link and presses its button; returns what the page then says. */
+    public static String confirmEmail(WebDriver browser, String linkUrl) {
+        browser.get(linkUrl);
+        Browser.clickAndWait(browser, browser.findElement(By.id("verify:confirm")));
+        return browser.findElement(By.id("verify-result")).getText();
+    }
+
     /** From a product page through "Buy" and the checkout form (amount: for pay-what-you-want, else null). */
     public static void startCheckout(WebDriver browser, String productUrl, String email, String amount) {
         browser.get(productUrl);

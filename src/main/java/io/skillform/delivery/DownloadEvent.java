@@ -43,6 +43,10 @@ public class DownloadEvent {
     @Column(name = "range_start", updatable = false)
     private Long rangeStart;
 
+    /** How many bytes the request asked for (null in rows older than the column). */
+    @Column(name = "range_bytes", updatable = false)
+    private Long rangeBytes;
+
     @Column(nullable = false, updatable = false)
     private boolean counted;
 
@@ -51,7 +55,7 @@ public class DownloadEvent {
     }
 
     /** {@code rangeStart} is 0 for a download from the first byte, the offset of a resumed one. */
-    DownloadEvent(DownloadLink link, DownloadClient client, long rangeStart, boolean counted, Instant now) {
+    DownloadEvent(DownloadLink link, DownloadClient client, long rangeStart, long rangeBytes, boolean counted, Instant now) {
         DownloadGrant grant = link.grant();
         this.linkId = link.id();
         this.grantId = grant.id();
@@ -62,6 +66,7 @@ public class DownloadEvent {
         String agent = client.userAgent();
         this.userAgent = agent == null || agent.length() <= MAX_USER_AGENT ? agent : agent.substring(0, MAX_USER_AGENT);
         this.rangeStart = rangeStart > 0 ? rangeStart : null;
+        this.rangeBytes = rangeBytes;
         this.counted = counted;
     }
 

@@ -24,6 +24,8 @@ public class Downloads {
 
     /** How long after a counted download its address may resume it without using another. */
     static final Duration RESUME_WINDOW = Duration.ofHours(6);
+    /** Bytes of free resumes per claimed use, in files' worth. */
+    static final long FREE_RESUME_FILES = 2;
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
@@ -41,7 +43,9 @@ public class Downloads {
      * Admits a request for the link's file. A download from the first byte claims one of the link's uses — in the
      * database, with a conditional update, so that parallel requests cannot take more than there are. Resuming one (a
      * range further in) is free for the address that claimed a use within {@link #RESUME_WINDOW}, even once the uses
-     * are spent — anyone else's range request claims a use like a new download. Every admitted request is logged.
+     * are spent, for up to {@value #FREE_RESUME_FILES} files' worth of bytes per claimed use — pauses, retries and
+     * download managers' segments fit, endless near-whole copies ({@code Range: bytes=1-}) do not. Beyond that, and for
+     * anyone else, a range request claims a use like a new download. Every admitted request is logged.
      */
     public Access start(DownloadToken token, RangeRequest range, DownloadClient client) {
         Instant now = clock.instant();
@@ -59,11 +63,11 @@ public class Downloads {
         if (resolution.kind() == RangeRequest.Resolution.Kind.UNSATISFIABLE) {
             return Access.unsatisfiable(file);
         }
-        boolean resume = resolution.start() > 0 && claimedBy(link, client, now);
+        boolean resume = resolution.start() > 0 && resumesFreely(link, client, resolution.length(), file.size(), now);
         if (!resume && !claim(link, now)) {
             return Access.refused(Access.Refusal.USED_UP);
         }
-        DownloadEvent event = new DownloadEvent(link, client, resolution.start(), !resume, now);
+        DownloadEvent event = new DownloadEvent(link, client, resolution.start(), resolution.length(), !resume, now);
         em.persist(event);
         em.flush(); // its id, for a download that fails to start (see failedToStart)
         return Access.granted(file, resolution, event.id());
@@ -173,14 +177,28 @@ public class Downloads {
                 .executeUpdate() == 1;
     }
 
-    private boolean claimedBy(DownloadLink link, DownloadClient client, Instant now) {
-        return !em.createQuery("SELECT e.id FROM DownloadEvent e WHERE e.linkId = :link AND e.counted = TRUE"
-                        + " AND e.remoteAddress = :address AND e.downloadedAt > :since", Long.class)
+    /** Whether this address claimed a use lately, and its free resumes since then leave room for this one. */
+    private boolean resumesFreely(DownloadLink link, DownloadClient client, long bytes, long fileSize, Instant now) {
+        Optional<Instant> lastClaim = em.createQuery("SELECT e.downloadedAt FROM DownloadEvent e WHERE e.linkId = :link"
+                        + " AND e.counted = TRUE AND e.remoteAddress = :address AND e.downloadedAt > :since"
+                        + " ORDER BY e.downloadedAt DESC", Instant.class)
                 .setParameter("link", link.id())
                 .setParameter("address", client.address())
                 .setParameter("since", now.minus(RESUME_WINDOW))
                 .setMaxResults(1)
-                .getResultList().isEmpty();
+                .getResultStream().findFirst();
+        if (lastClaim.isEmpty()) {
+            return false;
+        }
+        // SUM over a long column comes back as whatever number type the driver chooses.
+        Object resumed = em.createQuery("SELECT SUM(e.rangeBytes) FROM DownloadEvent e WHERE e.linkId = :link"
+                        + " AND e.counted = FALSE AND e.remoteAddress = :address AND e.downloadedAt >= :claimed")
+                .setParameter("link", link.id())
+                .setParameter("address", client.address())
+                .setParameter("claimed", lastClaim.get())
+                .getSingleResult();
+        long already = resumed == null ? 0 : ((Number) resumed).longValue();
+        return already + bytes <= FREE_RESUME_FILES * fileSize;
     }
 
     /** A token that names no link: answered like a page that does not exist. */

@@ -273,6 +273,12 @@ class DeliveryIT {
         assertEquals(410, HTTP.send(request(token).method("HEAD", HttpRequest.BodyPublishers.noBody()).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode());
         assertEquals(6, log.of(order.id()).size());
+
+        // Free resumes are bounded: two files' worth of bytes per claimed download (29 bytes here: 24 served above,
+        // 28 more fit), then a range request claims a use like a new download — and none is left.
+        assertEquals(206, get(token, "bytes=1-").statusCode());
+        assertEquals(410, get(token, "bytes=1-").statusCode(), "not an endless supply of near-whole copies");
+        assertEquals(7, log.of(order.id()).size());
     }
 
     @Test

@@ -182,11 +182,11 @@ class DeliveryIT {
         HttpResponse<byte[]> usedUp = get(token);
         assertEquals(410, usedUp.statusCode(), "a fourth download is one too many");
         assertTrue(body(usedUp).contains("This link has been used as many times as it allows."), body(usedUp));
-        assertTrue(body(usedUp).contains("E-mail me a fresh link"), body(usedUp));
+        assertTrue(body(usedUp).contains("E-mail me a fresh link") && body(usedUp).contains("action=\"/download/" + token + "\""), body(usedUp));
         String usedUpPage = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + token)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(usedUpPage.contains("This link has been used as many times as it allows.") && usedUpPage.contains("E-mail me a fresh link"),
-                usedUpPage);
+        assertTrue(usedUpPage.contains("This link has been used as many times as it allows.") && usedUpPage.contains("E-mail me a fresh link")
+                && usedUpPage.contains("action=\"/download/" + token + "\""), usedUpPage);
         assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + "A".repeat(43))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "an unknown link has no page");
         assertEquals(3, log.of(order.id()).size(), "three downloads logged");
@@ -245,10 +245,9 @@ class DeliveryIT {
 
     @Test
     void parallelClicksNeverTakeMoreDownloadsThanTheLinkHas() throws Exception {
-        Shop shop = shop(5, "twenty clicks, five downloads".getBytes(StandardCharsets.US_ASCII), "notes.txt");
-        String buyer = TestAccounts.uniqueEmail().value();
-        Order order = pay(shop, buyer);
-        String token = token(text(receiptTo(buyer, order)));
+        Paid paid = paidWithReceipt(5, "twenty clicks, five downloads".getBytes(StandardCharsets.US_ASCII));
+        Order order = paid.order();
+        String token = paid.token();
         ExecutorService pool = Executors.newFixedThreadPool(20);
         try {
             List<Future<Integer>> clicks = new ArrayList<>();
@@ -284,11 +283,10 @@ class DeliveryIT {
     @Test
     void aFileOurStorageLostCostsTheBuyerNoDownload() throws Exception {
         byte[] notes = "two downloads, one storage failure".getBytes(StandardCharsets.US_ASCII);
-        Shop shop = shop(2, notes, "notes.txt");
-        String buyer = TestAccounts.uniqueEmail().value();
-        Order order = pay(shop, buyer);
-        String token = token(text(receiptTo(buyer, order)));
-        BlobKey stored = catalog.ownedProduct(shop.owner(), shop.product()).currentFiles().get(0).storageKey();
+        Paid paid = paidWithReceipt(2, notes);
+        Order order = paid.order();
+        String token = paid.token();
+        BlobKey stored = catalog.ownedProduct(paid.shop().owner(), paid.shop().product()).currentFiles().get(0).storageKey();
 
         blobs.delete(stored);
         assertEquals(500, get(token).statusCode(), "our failure");
@@ -365,6 +363,17 @@ class DeliveryIT {
     // --- the shop and the purchase
 
     private record Shop(long owner, long product) {
+    }
+
+    /** A shop's one file (notes.txt), paid for by a new buyer, and the token of the link in the receipt. */
+    private record Paid(Shop shop, Order order, String token) {
+    }
+
+    private Paid paidWithReceipt(int downloads, byte[] file) throws Exception {
+        Shop shop = shop(downloads, file, "notes.txt");
+        String buyer = TestAccounts.uniqueEmail().value();
+        Order order = pay(shop, buyer);
+        return new Paid(shop, order, token(text(receiptTo(buyer, order))));
     }
 
     private Shop shop(int downloads, byte[] file, String fileName) throws Exception {

@@ -41,7 +41,7 @@
 #      BATCH (20000), DEEP (0.95: where the deep page starts, as a fraction of the list), LISTS ("orders ledger
 #      customers"), ROUNDS (3), DURATION (15s), CONNECTIONS (4), THREADS (2), REPS (5: SQL timings), WALK (1),
 #      QUERY_LOG (1), STORE (demo), TOKEN (sfk_demo_creator), SERVER_PID / DB_PID (found from the listening ports),
-#      DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (root), DB_PASSWORD (empty), DB_NAME (skillform).
+#      DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (skillform), DB_PASSWORD (skillform), DB_NAME (skillform).
 set -euo pipefail
 
 BASE=${1:-${BASE_URL:-http://localhost:8080}}
@@ -63,8 +63,8 @@ STORE=${STORE:-demo}
 TOKEN=${TOKEN:-sfk_demo_creator}
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3307}
-DB_USER=${DB_USER:-root}
-DB_PASSWORD=${DB_PASSWORD:-}
+DB_USER=${DB_USER:-skillform}
+DB_PASSWORD=${DB_PASSWORD:-skillform}
 DB_NAME=${DB_NAME:-skillform}
 LIMIT=100
 HERE=$(cd "$(dirname "$0")" && pwd)

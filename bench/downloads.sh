@@ -17,7 +17,7 @@
 # Usage: start the app (mvn -Pdev wildfly:run), then: bench/downloads.sh [base-url]
 # Env: BASE (http://localhost:8080), ROUNDS (2), PARALLEL (16), NGINX_PORT (8089), HEAP_MS (250), PAUSE (2 s
 #      between phases), STORAGE_DIR (the running JVM's -Dskillform.storage.dir, else .skillform-dev/storage),
-#      SERVER_PID, DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (root), DB_PASSWORD (empty), DB_NAME (skillform).
+#      SERVER_PID, DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (skillform), DB_PASSWORD (skillform), DB_NAME (skillform).
 set -euo pipefail
 
 BASE=${1:-${BASE:-http://localhost:8080}}
@@ -28,8 +28,8 @@ HEAP_MS=${HEAP_MS:-250}
 PAUSE=${PAUSE:-2}
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3307}
-DB_USER=${DB_USER:-root}
-DB_PASSWORD=${DB_PASSWORD:-}
+DB_USER=${DB_USER:-skillform}
+DB_PASSWORD=${DB_PASSWORD:-skillform}
 DB_NAME=${DB_NAME:-skillform}
 SIZE=1073741824
 KEY=files/be0c0000000000000000000000000001

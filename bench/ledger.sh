@@ -30,7 +30,7 @@
 #      CONNECTIONS (4), THREADS (2), PACED (1), SETTLE_TIMEOUT (300 s: the longest wait for InnoDB after a load),
 #      BATCH (20000 transactions per load transaction), LOAD_DAYS (1095), STORE (demo), TOKEN (sfk_demo_creator),
 #      EMAIL (creator@demo.skillform.test), PASSWORD (demo-creator-2026), SERVER_PID / DB_PID (found from the
-#      listening ports; for CPU figures), DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (root), DB_PASSWORD (empty),
+#      listening ports; for CPU figures), DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (skillform), DB_PASSWORD (skillform),
 #      DB_NAME (skillform).
 set -euo pipefail
 
@@ -50,8 +50,8 @@ EMAIL=${EMAIL:-creator@demo.skillform.test}
 PASSWORD=${PASSWORD:-demo-creator-2026}
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3307}
-DB_USER=${DB_USER:-root}
-DB_PASSWORD=${DB_PASSWORD:-}
+DB_USER=${DB_USER:-skillform}
+DB_PASSWORD=${DB_PASSWORD:-skillform}
 DB_NAME=${DB_NAME:-skillform}
 ME=/api/v1/me
 BALANCE=/api/v1/me/balance

@@ -20,7 +20,7 @@
 #      DRAIN_TIMEOUT (900 s), WEBHOOK_PATH (/webhooks/dev-gateway), WEBHOOK_SECRET (whsec_skillform_dev_gateway),
 #      PROVIDER (DEV: the endpoint's payment_event.provider; the orders are placed with it), STORE (demo),
 #      SERVER_LOG (/tmp/devrun.log, if readable), SERVER_PID / DB_PID (found from the listening ports; CPU figures
-#      need both on this machine), DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (root), DB_PASSWORD (empty),
+#      need both on this machine), DB_HOST (127.0.0.1), DB_PORT (3307), DB_USER (skillform), DB_PASSWORD (skillform),
 #      DB_NAME (skillform).
 # The bench's orders and events stay in the database (references wb<run>…, event ids evt_bench_<run>…).
 set -euo pipefail
@@ -41,8 +41,8 @@ STORE=${STORE:-demo}
 SERVER_LOG=${SERVER_LOG:-/tmp/devrun.log}
 DB_HOST=${DB_HOST:-127.0.0.1}
 DB_PORT=${DB_PORT:-3307}
-DB_USER=${DB_USER:-root}
-DB_PASSWORD=${DB_PASSWORD:-}
+DB_USER=${DB_USER:-skillform}
+DB_PASSWORD=${DB_PASSWORD:-skillform}
 DB_NAME=${DB_NAME:-skillform}
 export WEBHOOK_SECRET=${WEBHOOK_SECRET:-whsec_skillform_dev_gateway}
 HERE=$(cd "$(dirname "$0")" && pwd)

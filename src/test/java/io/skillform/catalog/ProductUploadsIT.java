@@ -1,5 +1,6 @@
 package io.skillform.catalog;
 
+import io.skillform.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -15,7 +16,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.time.Duration;
@@ -61,7 +61,7 @@ class ProductUploadsIT extends BrowserTest {
         assertEquals("Added " + file.getFileName() + ".", message);
         assertTrue(peak - before < size / 2,
                 "the old generation grew by " + (peak - before) / MIB + " MiB while receiving " + size / MIB + " MiB");
-        try (Connection db = DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        try (Connection db = TestDatabase.connect();
              PreparedStatement q = db.prepareStatement(
                      "SELECT storage_key, size_bytes, sha256, file_name FROM product_file WHERE product_id = ?")) {
             q.setLong(1, productId);
@@ -104,7 +104,7 @@ class ProductUploadsIT extends BrowserTest {
             assertTrue(response.endsWith("This file is larger than the upload limit of 150 MiB."), response);
         }
 
-        try (Connection db = DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        try (Connection db = TestDatabase.connect();
              PreparedStatement q = db.prepareStatement("SELECT COUNT(*) FROM product_file WHERE product_id = ?")) {
             q.setLong(1, productId);
             try (ResultSet row = q.executeQuery()) {

@@ -1,12 +1,12 @@
 package io.skillform.catalog;
 
+import io.skillform.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.time.Duration;
 import java.util.List;
@@ -26,7 +26,7 @@ class StorefrontSearchIT extends BrowserTest {
     void aVisitorFindsPublishedProductsAndPagesThroughThem() throws Exception {
         String word = "qx" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
         // 13 published products and one draft in a store of their own, all containing the word.
-        try (Connection db = DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        try (Connection db = TestDatabase.connect();
              PreparedStatement store = db.prepareStatement("INSERT INTO store (handle, display_name, default_currency,"
                      + " created_at) VALUES (?, 'Search Fixtures', 'USD', UTC_TIMESTAMP(6))");
              PreparedStatement insert = db.prepareStatement(

@@ -16,7 +16,6 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -150,6 +149,6 @@ class AdminPaymentsIT extends BrowserTest {
     }
 
     private static Connection db() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        return TestDatabase.connect();
     }
 }

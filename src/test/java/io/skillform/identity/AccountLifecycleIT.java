@@ -1,5 +1,6 @@
 package io.skillform.identity;
 
+import io.skillform.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -11,7 +12,6 @@ import jakarta.json.JsonObject;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.util.UUID;
 import java.util.regex.Matcher;
@@ -133,7 +133,7 @@ class AccountLifecycleIT extends BrowserTest {
     void anAdminSeesStuckMailAndSendsItAgain() throws Exception {
         String to = "stuck-" + UUID.randomUUID() + "@example.test";
         // A mail the broker gave up on: written ten minutes ago, still pending after six attempts.
-        try (Connection db = DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        try (Connection db = TestDatabase.connect();
              PreparedStatement insert = db.prepareStatement("INSERT INTO outbound_mail (message_id, recipient, subject,"
                      + " body_text, status, attempts, last_error, created_at) VALUES (?, ?, 'Stuck receipt', 'Body',"
                      + " 'PENDING', 6, 'Connection refused', UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE)")) {

@@ -1,5 +1,6 @@
 package io.skillform.identity;
 
+import io.skillform.testing.TestDatabase;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -10,7 +11,6 @@ import io.skillform.testing.DevMail;
 import io.skillform.testing.Pages;
 import jakarta.json.JsonObject;
 import java.sql.Connection;
-import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.util.UUID;
@@ -80,7 +80,7 @@ class SignUpIT extends BrowserTest {
     }
 
     private static long count(String sql, String parameter) throws Exception {
-        try (Connection c = DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        try (Connection c = TestDatabase.connect();
              PreparedStatement q = c.prepareStatement(sql)) {
             q.setString(1, parameter);
             try (ResultSet row = q.executeQuery()) {

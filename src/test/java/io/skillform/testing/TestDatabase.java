@@ -13,7 +13,8 @@ public final class TestDatabase {
     }
 
     public static Connection connect() throws SQLException {
-        return DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), "root", "");
+        return DriverManager.getConnection(System.getProperty("skillform.it.dbUrl"), System.getProperty("skillform.it.dbUser"),
+                System.getProperty("skillform.it.dbPassword"));
     }
 
     /** The first column of the first row as a number (0 for SQL NULL). */

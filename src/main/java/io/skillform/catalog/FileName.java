@@ -11,7 +11,8 @@ import java.util.regex.Pattern;
 public record FileName(String value) {
 
     private static final int MAX_LENGTH = 200;
-    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}\\p{Cf}<>:\"/\\\\|?*]");
+    // \p{Cs}: a lone surrogate cannot be stored (MariaDB writes it as '?') and would make the name unreadable.
+    private static final Pattern UNSAFE = Pattern.compile("[\\p{Cntrl}\\p{Cf}\\p{Cs}<>:\"/\\\\|?*]");
     private static final Pattern SPACES = Pattern.compile("\\s+");
 
     public FileName {
@@ -31,7 +32,12 @@ public record FileName(String value) {
         if (name.length() > MAX_LENGTH) {
             int dot = name.lastIndexOf('.');
             String extension = dot > 0 && name.length() - dot <= 16 ? name.substring(dot) : "";
-            name = name.substring(0, MAX_LENGTH - extension.length()).strip() + extension;
+            int cut = MAX_LENGTH - extension.length();
+            // Cut between code points, never inside a surrogate pair (an emoji at the cut left half of it behind).
+            if (Character.isHighSurrogate(name.charAt(cut - 1))) {
+                cut--;
+            }
+            name = name.substring(0, cut).strip() + extension;
         }
         return new FileName(name);
     }

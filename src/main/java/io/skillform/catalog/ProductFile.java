@@ -91,8 +91,16 @@ public class ProductFile {
         return new BlobKey(storageKey);
     }
 
+    /**
+     * The stored name, sanitised again if an older version stored one the rules now refuse: a file's name must never
+     * make a past buyer's library, or the product, unreadable.
+     */
     public FileName fileName() {
-        return new FileName(fileName);
+        try {
+            return new FileName(fileName);
+        } catch (IllegalArgumentException storedBeforeTheRules) {
+            return FileName.sanitize(fileName);
+        }
     }
 
     public String contentType() {

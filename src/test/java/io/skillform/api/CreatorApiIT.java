@@ -230,6 +230,29 @@ class CreatorApiIT extends ApiTest {
     }
 
     @Test
+    void aFileNameWithAnEmojiAtTheCutLeavesEveryReadWorking() throws Exception {
+        String token = TestCreators.withStore("api-emoji");
+        long id = freeProductIn(token);
+        // 199 letters and an emoji: the 200-character cut fell inside the emoji's surrogate pair, stored as '?'.
+        String name = "a".repeat(199) + "\uD83D\uDE00";
+        HttpResponse<String> uploaded = call(token, "POST", "/api/v1/products/" + id + "/files?name="
+                + java.net.URLEncoder.encode(name, StandardCharsets.UTF_8), "%PDF");
+        assertEquals(201, uploaded.statusCode(), uploaded.body());
+        assertEquals("a".repeat(199), json(uploaded).getString("name"), "cut before the emoji, not inside it");
+        // A name damaged that way before the fix (0018 repairs them; reads must survive one regardless).
+        TestDatabase.execute("INSERT INTO product_file (product_id, storage_key, file_name, content_type, size_bytes, sha256, added_at)"
+                + " VALUES (?, ?, ?, 'text/plain', 4, REPEAT('0', 64), UTC_TIMESTAMP(6))", id, UUID.randomUUID().toString(), "b".repeat(199) + "?");
+
+        HttpResponse<String> product = call(token, "GET", "/api/v1/products/" + id, null);
+        assertEquals(200, product.statusCode(), product.body());
+        assertTrue(product.body().contains("b".repeat(199) + "_"), product.body());
+        String order = buy(id, TestAccounts.uniqueEmail().value());
+        assertEquals(3, TestDatabase.single("SELECT COUNT(*) FROM download_grant g JOIN customer_order o ON o.id = g.order_id"
+                + " WHERE o.reference = ?", order), "checkout delivers every file");
+        assertEquals(200, call(token, "GET", "/api/v1/orders/" + order, null).statusCode());
+    }
+
+    @Test
     void buyersWhoseAddressesDifferByAnAccentAreTwoCustomers() throws Exception {
         String token = TestCreators.withStore("api-accents");
         long free = freeProductIn(token);

@@ -21,6 +21,15 @@ class UploadNamesAndQueriesTest {
     }
 
     @Test
+    void aLongNameIsCutBetweenCodePointsNeverInsideAnEmoji() {
+        assertEquals("a".repeat(199), FileName.sanitize("a".repeat(199) + "\uD83D\uDE00").value());
+        assertEquals("a".repeat(198) + "\uD83D\uDE00", FileName.sanitize("a".repeat(198) + "\uD83D\uDE00" + "b").value());
+        String withExtension = FileName.sanitize("a".repeat(195) + "\uD83D\uDE00" + "x".repeat(20) + ".pdf").value();
+        assertEquals("a".repeat(195) + ".pdf", withExtension);
+        assertEquals("a_b", FileName.sanitize("a\uD83Db").value(), "a lone surrogate cannot be stored");
+    }
+
+    @Test
     void aSanitisedNameIsAcceptedAsItIsAndStaysTheSame() {
         // Leading dots, then Unicode whitespace that strip() removes but the dot rule did not (U+2028 LINE SEPARATOR).
         assertEquals("pdf", FileName.sanitize(".\u2028.pdf").value());

@@ -10,6 +10,7 @@ import io.skillform.catalog.ProductMedia;
 import io.skillform.catalog.ProductRevision;
 import io.skillform.catalog.ProductStatus;
 import io.skillform.catalog.Slug;
+import io.skillform.platform.Ids;
 import io.skillform.platform.Site;
 import io.skillform.storage.Sizes;
 import io.skillform.storage.TooLargeException;

@@ -9,6 +9,7 @@ import io.skillform.delivery.DeliveryException;
 import io.skillform.delivery.Library;
 import io.skillform.identity.CurrentAccount;
 import io.skillform.identity.EmailAddress;
+import io.skillform.platform.Ids;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;

@@ -7,6 +7,7 @@ import io.skillform.catalog.ProductFile;
 import io.skillform.catalog.ProductPosition;
 import io.skillform.catalog.Store;
 import io.skillform.catalog.StoreHandle;
+import io.skillform.platform.Ids;
 import io.skillform.platform.Site;
 import jakarta.inject.Inject;
 import jakarta.json.Json;

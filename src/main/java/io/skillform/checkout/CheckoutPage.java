@@ -3,6 +3,7 @@ package io.skillform.checkout;
 import io.skillform.catalog.Catalog;
 import io.skillform.catalog.Product;
 import io.skillform.identity.CurrentAccount;
+import io.skillform.platform.Ids;
 import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
 import jakarta.faces.context.FacesContext;
@@ -73,12 +74,13 @@ public class CheckoutPage implements Serializable {
         return product;
     }
 
-    public Long getProductId() {
-        return productId;
+    public String getProductId() {
+        return productId == null ? null : String.valueOf(productId);
     }
 
-    public void setProductId(Long productId) {
-        this.productId = productId;
+    /** From the URL: anything but an id ("abc", "-1", 20 digits) names nothing, and the page answers 404. */
+    public void setProductId(String productId) {
+        this.productId = Ids.parse(productId).orElse(null);
     }
 
     public String getEmail() {

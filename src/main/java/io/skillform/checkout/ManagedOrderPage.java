@@ -3,6 +3,7 @@ package io.skillform.checkout;
 import io.skillform.delivery.DeliveryException;
 import io.skillform.delivery.DownloadLog;
 import io.skillform.identity.CurrentAccount;
+import io.skillform.platform.Ids;
 import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
 import io.skillform.shared.Money;
@@ -118,12 +119,13 @@ public class ManagedOrderPage implements Serializable {
         return PageMessages.text("order.sharedLink", shared.fileName(), String.valueOf(shared.addresses()));
     }
 
-    public Long getId() {
-        return id;
+    public String getId() {
+        return id == null ? null : String.valueOf(id);
     }
 
-    public void setId(Long id) {
-        this.id = id;
+    /** From the URL: anything but an id ("abc", "-1", 20 digits) names nothing, and the page answers 404. */
+    public void setId(String id) {
+        this.id = Ids.parse(id).orElse(null);
     }
 
     public String getAmount() {

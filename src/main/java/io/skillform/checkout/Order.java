@@ -274,6 +274,24 @@ public class Order {
         return "paid";
     }
 
+    /**
+     * The PSP says the session was paid but not how much ({@code "amount_total": null}): nothing is paid on that word.
+     * An order still waiting keeps waiting, and reconciliation reads the session, amount and all; one that had expired
+     * here is flagged for an admin, as a payment after expiry is.
+     */
+    String paidWithoutAmount(Optional<String> paymentIntent, Instant now) {
+        if (status.wasPaid()) {
+            return "already " + status.apiName();
+        }
+        paymentIntent.ifPresent(pi -> pspPaymentIntent = pi);
+        updatedAt = now;
+        if (status == OrderStatus.EXPIRED) {
+            flag("Reported paid at the PSP, without an amount, after the order had expired here", now);
+            return "flagged: paid after expiry, no amount reported";
+        }
+        return "no amount reported: left to reconciliation, which reads the session";
+    }
+
     /** The buyer completed the PSP's page with a delayed payment method: keep waiting. */
     String awaitingPayment(Optional<String> paymentIntent, Instant now) {
         paymentIntent.ifPresent(pi -> pspPaymentIntent = pi);

@@ -139,7 +139,8 @@ public class OrderPayments {
     private String change(Order order, PaymentFact fact, String cause, Instant now) {
         try {
             if (fact instanceof PaymentFact.CheckoutPaid paid) {
-                return order.paid(paid.amount(), paid.locator().paymentIntent(), cause, now);
+                return paid.amount().isPresent() ? order.paid(paid.amount().get(), paid.locator().paymentIntent(), cause, now)
+                        : order.paidWithoutAmount(paid.locator().paymentIntent(), now);
             } else if (fact instanceof PaymentFact.CheckoutAwaitingPayment waiting) {
                 return order.awaitingPayment(waiting.locator().paymentIntent(), now);
             } else if (fact instanceof PaymentFact.CheckoutFailed failed) {

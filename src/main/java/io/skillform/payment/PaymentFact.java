@@ -1,9 +1,10 @@
 package io.skillform.payment;
 
 import io.skillform.shared.Money;
-import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonValue;
+import java.util.Currency;
+import java.util.Locale;
 import java.util.Optional;
 
 /**
@@ -18,8 +19,11 @@ public sealed interface PaymentFact {
 
     Locator locator();
 
-    /** The session was paid: at completion, or later for a delayed payment method. */
-    record CheckoutPaid(Locator locator, Money amount) implements PaymentFact {
+    /**
+     * The session was paid: at completion, or later for a delayed payment method. Its amount is empty when the PSP left
+     * it out ({@code "amount_total": null}, as in the sample sessions of Stripe's test events).
+     */
+    record CheckoutPaid(Locator locator, Optional<Money> amount) implements PaymentFact {
     }
 
     /** The buyer finished the hosted page, but a delayed payment method has not paid yet. */
@@ -52,14 +56,13 @@ public sealed interface PaymentFact {
         return Optional.ofNullable(switch (event.type()) {
             case "checkout.session.completed" -> "unpaid".equals(string(o, "payment_status"))
                     ? new CheckoutAwaitingPayment(sessionLocator(o))
-                    : new CheckoutPaid(sessionLocator(o), money(o, "amount_total"));
-            case "checkout.session.async_payment_succeeded" -> new CheckoutPaid(sessionLocator(o), money(o, "amount_total"));
+                    : new CheckoutPaid(sessionLocator(o), sessionTotal(o));
+            case "checkout.session.async_payment_succeeded" -> new CheckoutPaid(sessionLocator(o), sessionTotal(o));
             case "checkout.session.async_payment_failed" -> new CheckoutFailed(sessionLocator(o), "The delayed payment failed");
             case "checkout.session.expired" -> new CheckoutExpired(sessionLocator(o));
             case "payment_intent.payment_failed" -> new PaymentFailed(
                     new Locator(orderId(o), Optional.empty(), Optional.of(string(o, "id"))), declineReason(o));
-            case "charge.refunded" -> new ChargeRefunded(chargeLocator(o), money(o, "amount"),
-                    Money.of(number(o, "amount_refunded"), currency(o)));
+            case "charge.refunded" -> new ChargeRefunded(chargeLocator(o), money(o, "amount"), money(o, "amount_refunded"));
             // An inquiry (status warning_…) is a question from the card network: the PSP takes no money and no fee.
             case "charge.dispute.created" -> isInquiry(o) ? null : new DisputeOpened(chargeLocator(o), string(o, "id"));
             case "charge.dispute.closed" -> isInquiry(o) ? null : new DisputeClosed(chargeLocator(o), "won".equals(string(o, "status")));
@@ -71,7 +74,7 @@ public sealed interface PaymentFact {
     static Optional<PaymentFact> of(GatewaySession session) {
         Locator locator = new Locator(session.orderId(), Optional.of(session.id()), Optional.ofNullable(session.paymentIntent()));
         if (session.isPaid()) {
-            return Optional.of(new CheckoutPaid(locator, session.amountTotal()));
+            return Optional.of(new CheckoutPaid(locator, Optional.ofNullable(session.amountTotal())));
         }
         return session.isExpired() ? Optional.of(new CheckoutExpired(locator)) : Optional.empty();
     }
@@ -108,22 +111,32 @@ public sealed interface PaymentFact {
     }
 
     private static String string(JsonObject object, String name) {
-        return PspEvent.text(object, name).orElseThrow(() -> new IllegalArgumentException("The event object has no \"" + name + "\""));
+        return PspEvent.text(object, name).orElseThrow(() -> new MalformedEvent("The event object has no \"" + name + "\""));
     }
 
+    /** An amount in minor units: never negative, and within a long. */
     private static long number(JsonObject object, String name) {
-        JsonValue value = object.get(name);
-        if (value instanceof JsonNumber n && n.isIntegral()) {
-            return n.longValueExact();
-        }
-        throw new IllegalArgumentException("The event object has no integer \"" + name + "\"");
+        return PspEvent.whole(object.get(name), 0, Long.MAX_VALUE)
+                .orElseThrow(() -> new MalformedEvent("The event object has no valid amount \"" + name + "\""));
     }
 
-    private static String currency(JsonObject object) {
-        return string(object, "currency").toUpperCase(java.util.Locale.ROOT);
+    private static Currency currency(JsonObject object) {
+        String code = string(object, "currency").toUpperCase(Locale.ROOT);
+        try {
+            return Currency.getInstance(code);
+        } catch (IllegalArgumentException notIso) {
+            throw new MalformedEvent("The event object has no valid \"currency\"");
+        }
     }
 
     private static Money money(JsonObject object, String amountField) {
         return Money.of(number(object, amountField), currency(object));
+    }
+
+    /** Present but {@code null}: an amount the PSP did not say (absent, the object is not a session). */
+    private static Optional<Money> sessionTotal(JsonObject session) {
+        JsonValue total = session.get("amount_total");
+        return total != null && total.getValueType() == JsonValue.ValueType.NULL ? Optional.empty()
+                : Optional.of(money(session, "amount_total"));
     }
 }

@@ -1,7 +1,6 @@
 package io.skillform.payment;
 
 import jakarta.json.Json;
-import jakarta.json.JsonException;
 import jakarta.json.JsonNumber;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReaderFactory;
@@ -9,9 +8,11 @@ import jakarta.json.JsonString;
 import jakarta.json.JsonValue;
 import jakarta.json.stream.JsonParsingException;
 import java.io.StringReader;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A PSP event in Stripe's shape ({"id", "type", "created", "data": {"object": …}}), which the dev gateway speaks
@@ -24,34 +25,49 @@ public record PspEvent(String id, String type, Instant created, JsonObject objec
     private static final int MAX_TYPE = 80;
     /** One factory for all parsing: Json.createReader looks the provider up anew on every call (measured ~10 % CPU). */
     private static final JsonReaderFactory READERS = Json.createReaderFactory(Map.of());
+    /** Unix seconds of 9999-12-31T23:59:59Z, the last time a database timestamp holds. */
+    private static final long LATEST_CREATED = 253_402_300_799L;
 
-    /** @throws IllegalArgumentException with a reason, for anything that is not such an event */
+    /** @throws MalformedEvent with a reason, for anything that is not such an event */
     public static PspEvent parse(String raw) {
-        JsonObject event;
+        JsonValue value;
         try {
-            JsonValue value = READERS.createReader(new StringReader(raw)).readValue();
-            if (value.getValueType() != JsonValue.ValueType.OBJECT) {
-                throw new IllegalArgumentException("The body is not a JSON object");
-            }
-            event = value.asJsonObject();
+            value = READERS.createReader(new StringReader(raw)).readValue();
         } catch (JsonParsingException e) {
-            throw new IllegalArgumentException("The body is not valid JSON");
-        } catch (JsonException e) {
-            throw new IllegalArgumentException("The body could not be read as JSON");
+            throw new MalformedEvent("The body is not valid JSON");
+        } catch (RuntimeException e) {
+            // Not only JsonException: the parser refuses deep nesting (over 1,000 levels) with a plain RuntimeException.
+            throw new MalformedEvent("The body could not be read as JSON");
         }
+        if (value.getValueType() != JsonValue.ValueType.OBJECT) {
+            throw new MalformedEvent("The body is not a JSON object");
+        }
+        JsonObject event = value.asJsonObject();
         String id = text(event, "id").filter(s -> !s.isBlank() && s.length() <= MAX_ID)
-                .orElseThrow(() -> new IllegalArgumentException("The event has no valid \"id\""));
+                .orElseThrow(() -> new MalformedEvent("The event has no valid \"id\""));
         String type = text(event, "type").filter(s -> !s.isBlank() && s.length() <= MAX_TYPE)
-                .orElseThrow(() -> new IllegalArgumentException("The event has no valid \"type\""));
-        JsonValue created = event.get("created");
-        if (!(created instanceof JsonNumber number) || !number.isIntegral()) {
-            throw new IllegalArgumentException("The event has no valid \"created\" time");
-        }
+                .orElseThrow(() -> new MalformedEvent("The event has no valid \"type\""));
+        long created = whole(event.get("created"), 0, LATEST_CREATED)
+                .orElseThrow(() -> new MalformedEvent("The event has no valid \"created\" time"));
         JsonValue data = event.get("data");
         if (!(data instanceof JsonObject dataObject) || !(dataObject.get("object") instanceof JsonObject object)) {
-            throw new IllegalArgumentException("The event has no \"data.object\"");
+            throw new MalformedEvent("The event has no \"data.object\"");
         }
-        return new PspEvent(id, type, Instant.ofEpochSecond(number.longValue()), object);
+        return new PspEvent(id, type, Instant.ofEpochSecond(created), object);
+    }
+
+    /**
+     * A whole number from {@code min} to {@code max}, compared exactly: digits beyond a long's range are no number a
+     * PSP sends, not one to round or to overflow on.
+     */
+    static OptionalLong whole(JsonValue value, long min, long max) {
+        if (value instanceof JsonNumber number && number.isIntegral()) {
+            BigDecimal exact = number.bigDecimalValue();
+            if (exact.compareTo(BigDecimal.valueOf(min)) >= 0 && exact.compareTo(BigDecimal.valueOf(max)) <= 0) {
+                return OptionalLong.of(exact.longValueExact());
+            }
+        }
+        return OptionalLong.empty();
     }
 
     static Optional<String> text(JsonObject object, String name) {

@@ -10,7 +10,8 @@ import java.io.IOException;
 import java.net.URI;
 
 /**
- * Security headers on every response (declared first in web.xml, so error pages get them too).
+ * Security headers on every response (declared first in web.xml, so error pages get them too). The one response the
+ * application does not make, WildFly's /openapi, gets them from the server's configuration (configure-server.cli).
  * <p>
  * Scripts: PrimeFaces writes inline widget scripts, hence 'unsafe-inline'; everything else is same-origin
  * only, no plugins, no framing. Forms post only to this site — whose answer to "pay" is a redirect to the PSP's

@@ -11,10 +11,12 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
+import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** Stripe's event JSON (as in its API reference) read into SkillForm's payment facts. */
@@ -131,6 +133,31 @@ class PaymentFactTest {
         assertTrue(e.getMessage().contains("\"" + field + "\"") || e.getMessage().contains(field), e.getMessage());
     }
 
+    /** Numbers beyond a long (some far beyond), and a few that fit it but not a clock or an amount. */
+    static List<String> absurdNumbers() {
+        return List.of("100000000000000000000", "9223372036854775808", "-9223372036854775809", "1" + "0".repeat(2000), "-1");
+    }
+
+    @ParameterizedTest(name = "created {0}")
+    @MethodSource("absurdNumbers")
+    @ValueSource(strings = {"100000000000000000", "253402300800"})
+    void refusesACreatedTimeNoClockShows(String created) {
+        String body = "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":" + created + ",\"data\":{\"object\":{}}}";
+        // (The 2001 digits the parser itself does not read: "The body could not be read as JSON".)
+        assertThrows(MalformedEvent.class, () -> PspEvent.parse(body));
+        assertEquals(Instant.parse("9999-12-31T23:59:59Z"),
+                PspEvent.parse(body.replace(created, "253402300799")).created(), "the last second a database timestamp holds");
+    }
+
+    @Test
+    void refusesJsonNestedDeeperThanTheParserReads() {
+        String deep = "[".repeat(100_000) + "]".repeat(100_000);
+        assertEquals("The body could not be read as JSON", assertThrows(MalformedEvent.class, () -> PspEvent.parse(deep)).getMessage());
+        String deepInside = event("charge.refunded", Json.createObjectBuilder().add("a", JsonObject.EMPTY_JSON_OBJECT).build())
+                .replace("{\"a\":{}}", "{\"a\":" + "[".repeat(100_000) + "]".repeat(100_000) + "}");
+        assertThrows(MalformedEvent.class, () -> PspEvent.parse(deepInside));
+    }
+
     @Test
     void refusesIdsAndTypesLongerThanTheColumns() {
         String longId = "{\"id\":\"" + "e".repeat(121) + "\",\"type\":\"t\",\"created\":1,\"data\":{\"object\":{}}}";
@@ -146,7 +173,7 @@ class PaymentFactTest {
     @Test
     void aCompletedPaidSessionIsAPaymentOfItsTotal() {
         PaymentFact fact = fact("checkout.session.completed", session("complete", "paid").build());
-        assertEquals(new PaymentFact.CheckoutPaid(SESSION_42, Money.of(2450, "EUR")), fact);
+        assertEquals(new PaymentFact.CheckoutPaid(SESSION_42, Optional.of(Money.of(2450, "EUR"))), fact);
     }
 
     @Test
@@ -164,7 +191,7 @@ class PaymentFactTest {
 
     @Test
     void aDelayedPaymentSucceedsOrFails() {
-        assertEquals(new PaymentFact.CheckoutPaid(SESSION_42, Money.of(2450, "EUR")),
+        assertEquals(new PaymentFact.CheckoutPaid(SESSION_42, Optional.of(Money.of(2450, "EUR"))),
                 fact("checkout.session.async_payment_succeeded", session("complete", "paid").build()));
         assertEquals(new PaymentFact.CheckoutFailed(SESSION_42, "The delayed payment failed"),
                 fact("checkout.session.async_payment_failed", session("complete", "unpaid").build()));
@@ -246,12 +273,50 @@ class PaymentFactTest {
                 () -> PaymentFact.of(PspEvent.parse(event("charge.refunded", charge().remove("currency").build()))));
     }
 
+    @ParameterizedTest(name = "amount {0}")
+    @MethodSource("absurdNumbers")
+    @ValueSource(strings = "24.5")
+    void refusesAnAmountNoPaymentHas(String amount) {
+        String completed = event("checkout.session.completed", session("complete", "paid").build())
+                .replace("\"amount_total\":2450", "\"amount_total\":" + amount);
+        assertThrows(MalformedEvent.class, () -> PaymentFact.of(PspEvent.parse(completed)));
+        String refunded = event("charge.refunded", charge().build()).replace("\"amount_refunded\":1000", "\"amount_refunded\":" + amount);
+        assertThrows(MalformedEvent.class, () -> PaymentFact.of(PspEvent.parse(refunded)));
+    }
+
+    @Test
+    void theReasonsNameTheFieldInOurOwnWords() {
+        String body = "{\"id\":\"evt_1\",\"type\":\"charge.refunded\",\"created\":100000000000000000,\"data\":{\"object\":{}}}";
+        assertEquals("The event has no valid \"created\" time", assertThrows(MalformedEvent.class, () -> PspEvent.parse(body)).getMessage());
+        String completed = event("checkout.session.completed", session("complete", "paid").build())
+                .replace("\"amount_total\":2450", "\"amount_total\":9223372036854775808");
+        assertEquals("The event object has no valid amount \"amount_total\"",
+                assertThrows(MalformedEvent.class, () -> PaymentFact.of(PspEvent.parse(completed))).getMessage());
+    }
+
+    @Test
+    void refusesACurrencyThatIsNotIso4217WithAReasonOfOurs() {
+        assertEquals("The event object has no valid \"currency\"", assertThrows(MalformedEvent.class,
+                () -> PaymentFact.of(PspEvent.parse(event("charge.refunded", charge().add("currency", "zzz").build())))).getMessage());
+    }
+
+    @Test
+    void aPaidSessionWithoutATotalIsAPaymentOfAnUnknownAmount() {
+        // Stripe's sample session (its dashboard's test events): "amount_total" and "currency" null, no metadata.
+        JsonObject sample = session("complete", "paid").add("amount_total", JsonObject.NULL).add("currency", JsonObject.NULL).build();
+        assertEquals(new PaymentFact.CheckoutPaid(SESSION_42, Optional.empty()),
+                fact("checkout.session.async_payment_succeeded", sample));
+        assertEquals(new PaymentFact.CheckoutPaid(SESSION_42, Optional.empty()), fact("checkout.session.completed", sample));
+        GatewaySession noTotal = new GatewaySession("cs_test_a1", null, "complete", "paid", null, "pi_3Test", Optional.of(42L));
+        assertEquals(Optional.of(new PaymentFact.CheckoutPaid(SESSION_42, Optional.empty())), PaymentFact.of(noTotal));
+    }
+
     // --- PaymentFact.of(GatewaySession) ------------------------------------------------------------------------------
 
     @Test
     void aSessionReadBackFromThePspGivesTheSameFactAsItsWebhook() {
         GatewaySession paid = new GatewaySession("cs_test_a1", null, "complete", "paid", Money.of(2450, "EUR"), "pi_3Test", Optional.of(42L));
-        assertEquals(Optional.of(new PaymentFact.CheckoutPaid(SESSION_42, Money.of(2450, "EUR"))), PaymentFact.of(paid));
+        assertEquals(Optional.of(new PaymentFact.CheckoutPaid(SESSION_42, Optional.of(Money.of(2450, "EUR")))), PaymentFact.of(paid));
         GatewaySession expired = new GatewaySession("cs_test_a1", null, "expired", "unpaid", Money.of(2450, "EUR"), null, Optional.of(42L));
         assertInstanceOf(PaymentFact.CheckoutExpired.class, PaymentFact.of(expired).orElseThrow());
         GatewaySession open = new GatewaySession("cs_test_a1", "https://checkout.stripe.com/c/pay/cs_test_a1", "open", "unpaid",

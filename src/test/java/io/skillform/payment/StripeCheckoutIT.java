@@ -38,6 +38,7 @@ import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import jakarta.json.JsonValue;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.StringReader;
@@ -371,6 +372,75 @@ class StripeCheckoutIT {
     }
 
     @Test
+    void signedButAbsurdEventsAreRefusedWithAPlainReasonOnBothEndpointsAndLeaveNoTrace() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        long rowsBefore = count("SELECT COUNT(*) FROM payment_event WHERE 1 = ?", 1);
+        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
+                StripeStub.session(StripeStub.newId("cs_test_"), 1, "complete", "paid", PRICE, "eur", null)).toString();
+        String refunded = StripeStub.event(StripeStub.newId("evt_"), "charge.refunded", now,
+                StripeStub.charge(StripeStub.newId("pi_"), 1, PRICE, 1000, "eur")).toString();
+        String created = "\"created\":" + now + ",\"data\"";
+        String nested = "[".repeat(100_000) + "]".repeat(100_000);
+        Map<String, String> absurd = new LinkedHashMap<>();
+        absurd.put("created in the year 3 billion", completed.replace(created, "\"created\":100000000000000000,\"data\""));
+        absurd.put("created before 1970", completed.replace(created, "\"created\":-1,\"data\""));
+        absurd.put("a total beyond a long", completed.replace("\"amount_total\":" + PRICE, "\"amount_total\":9223372036854775808"));
+        absurd.put("a negative total", completed.replace("\"amount_total\":" + PRICE, "\"amount_total\":-" + PRICE));
+        absurd.put("a refund beyond a long", refunded.replace("\"amount_refunded\":1000", "\"amount_refunded\":100000000000000000000"));
+        absurd.put("no such currency", refunded.replace("\"currency\":\"eur\"", "\"currency\":\"zzz\""));
+        absurd.put("JSON nested 100,000 deep", completed.replace("\"mode\":\"payment\"", "\"mode\":" + nested));
+        absurd.put("nothing but nesting", nested);
+        for (Map.Entry<String, String> event : absurd.entrySet()) {
+            for (String[] endpoint : List.of(new String[] {"webhooks/stripe", StripeStub.WEBHOOK_SECRET},
+                    new String[] {"webhooks/dev-gateway", "whsec_skillform_dev_gateway"})) {
+                HttpResponse<String> answer = postWebhook(event.getValue(), StripeStub.signedHeader(event.getValue(), endpoint[1], now), endpoint[0]);
+                assertEquals(400, answer.statusCode(), event.getKey() + " to " + endpoint[0] + ": " + answer.body());
+                assertPlainReason(answer, "Malformed event: The ");
+            }
+        }
+        // A Stripe-Signature header stripe-java cannot read is no signature; what it choked on is not repeated.
+        for (String header : List.of("t=abc,v1=00", "t=99999999999999999999,v1=00", "t", "t=,v1=")) {
+            HttpResponse<String> answer = postWebhook(completed, header);
+            assertEquals(400, answer.statusCode(), header + ": " + answer.body());
+            assertEquals("Invalid signature", answer.body(), header);
+        }
+        assertEquals(rowsBefore, count("SELECT COUNT(*) FROM payment_event WHERE 1 = ?", 1), "no refused request left a row");
+    }
+
+    @Test
+    void stripesSampleEventWithoutATotalIsAcceptedAndAnOrdersOneLeftToReconciliation() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        // Stripe's sample session, as its dashboard's "Send test webhook" sends it: no total, no currency, no metadata.
+        String sample = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.async_payment_succeeded", now,
+                Json.createObjectBuilder(StripeStub.session(StripeStub.newId("cs_test_"), 0, "complete", "paid", 0, "usd", null))
+                        .add("amount_subtotal", JsonValue.NULL).add("amount_total", JsonValue.NULL).add("currency", JsonValue.NULL)
+                        .add("client_reference_id", JsonValue.NULL).add("metadata", JsonValue.EMPTY_JSON_OBJECT).build()).toString();
+        HttpResponse<String> accepted = postWebhook(sample, StripeStub.signedHeader(sample, StripeStub.WEBHOOK_SECRET, now));
+        assertEquals(200, accepted.statusCode(), "a 400 would have Stripe retry it for three days: " + accepted.body());
+        assertEquals(sample, event(idOf(sample)).orElseThrow().get("payload"), "recorded as received");
+        assertEquals("IGNORED", awaitSettled(idOf(sample)).get("status"), "no SkillForm order has that session");
+
+        // The same about one of our orders: not paid on the event's word, nor retried; reconciliation reads the amount.
+        StripeOrder placed = placeStripeOrder();
+        Order order = placed.order();
+        String paymentIntent = StripeStub.newId("pi_");
+        JsonObject paidSession = StripeStub.session(placed.sessionId(), order.id(), "complete", "paid", PRICE, "eur", paymentIntent);
+        String noTotal = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.async_payment_succeeded", now,
+                Json.createObjectBuilder(paidSession).add("amount_total", JsonValue.NULL).build()).toString();
+        assertEquals(200, postWebhook(noTotal, StripeStub.signedHeader(noTotal, StripeStub.WEBHOOK_SECRET, now)).statusCode());
+        Map<String, Object> settled = awaitSettled(idOf(noTotal));
+        assertEquals("PROCESSED", settled.get("status"));
+        assertEquals("no amount reported: left to reconciliation, which reads the session", settled.get("outcome"));
+        assertEquals("PENDING", order(order.id()).get("status"));
+        assertNull(order(order.id()).get("flag_reason"));
+
+        stripe.session(paidSession);
+        reconciliation.run(Duration.ZERO).orElseThrow(() -> new AssertionError("the lease was free"));
+        assertEquals("PAID", order(order.id()).get("status"), "paid for the amount Stripe's session holds");
+        assertEquals(List.of("PENDING", "PAID"), transitions(order.id()));
+    }
+
+    @Test
     void redeliveredCompletionAndARefundThatOvertookItEndPartiallyRefundedWithOnePayment() throws Exception {
         StripeOrder placed = placeStripeOrder();
         String sessionId = placed.sessionId();
@@ -661,6 +731,15 @@ class StripeCheckoutIT {
         HttpResponse<String> answer = postWebhook(payload, signature);
         assertEquals(400, answer.statusCode(), "signature " + signature + ": " + answer.body());
         assertTrue(answer.body().startsWith(reason), answer.body());
+    }
+
+    /** One of our reasons, in plain text: nothing a library or the JDK said (as {@code For input string: "abc"}). */
+    private static void assertPlainReason(HttpResponse<String> answer, String start) {
+        assertTrue(answer.body().startsWith(start), answer.body());
+        assertEquals("text/plain;charset=UTF-8", answer.headers().firstValue("Content-Type").orElse("").replace(" ", ""));
+        for (String internal : List.of("Exception", "For input string", "null", "java.", "nested")) {
+            assertFalse(answer.body().contains(internal), answer.body());
+        }
     }
 
     private Map<String, Object> awaitSettled(String eventId) throws InterruptedException {

@@ -1,19 +1,22 @@
 package io.skillform.api;
 
 import io.skillform.identity.TokenSecrets;
+import io.skillform.platform.Heartbeats;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.function.Supplier;
 import java.util.regex.Pattern;
 
 /**
  * Runs a POST that must happen once per {@code Idempotency-Key}: the first request with a key does the work and its
  * answer is stored; a retry with the same key and body gets that answer again ({@code Idempotent-Replayed: true}),
- * the same key with another body 422, a retry while the first is still running 409. Refusals the client caused are
- * answers too (replayed); a failure it did not cause frees the key for a retry.
+ * the same key with another body 422, a retry while the first is still running 409 — running as its heartbeat on the
+ * claim says: a retry after the first died with its node takes the key over within seconds. Refusals the client caused
+ * are answers too (replayed); a failure it did not cause frees the key for a retry.
  */
 @Dependent
 public class Idempotency {
@@ -22,6 +25,9 @@ public class Idempotency {
 
     @Inject
     private IdempotencyKeys keys;
+
+    @Inject
+    private Heartbeats heartbeats;
 
     /** Checked before the body, so a client missing the header hears about it first. */
     public static void requireKey(String key) {
@@ -42,30 +48,31 @@ public class Idempotency {
         requireKey(clientKey);
         String key = TokenSecrets.sha256Hex(scope + "\n" + clientKey);
         String digest = TokenSecrets.sha256Hex(request);
+        String owner = UUID.randomUUID().toString().replace("-", "");
         Optional<Response> replay;
         try {
-            replay = keys.claim(key, operation, digest);
+            replay = keys.claim(key, owner, operation, digest);
         } catch (EJBException lostTheRace) {
             // The same key's first use, twice at once: the other request claimed it; this one now sees its claim.
-            replay = keys.claim(key, operation, digest);
+            replay = keys.claim(key, owner, operation, digest);
         }
         if (replay.isPresent()) {
             return replay.get();
         }
         Response answer;
-        try {
+        try (Heartbeats.Heartbeat alive = heartbeats.start(IdempotencyKeys.RENEW_EVERY, () -> keys.renew(key, owner))) {
             answer = work.get();
         } catch (ApiException refused) {
             if (refused.isRetryable()) {
-                keys.release(key);
+                keys.release(key, owner);
                 throw refused;
             }
             answer = refused.getResponse();
         } catch (RuntimeException unexpected) {
-            keys.release(key);
+            keys.release(key, owner);
             throw unexpected;
         }
-        keys.answer(key, answer.getStatus(), (String) answer.getEntity());
+        keys.answer(key, owner, answer.getStatus(), (String) answer.getEntity());
         return answer;
     }
 }

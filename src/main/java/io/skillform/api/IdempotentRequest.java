@@ -34,15 +34,24 @@ public class IdempotentRequest {
     @Column(name = "completed_at")
     private Instant completedAt;
 
+    /** The request holding the claim until it answers (a random id per request), and when it last said it is alive. */
+    @Column(length = 32)
+    private String owner;
+
+    @Column(name = "heartbeat_at", nullable = false)
+    private Instant heartbeatAt;
+
     protected IdempotentRequest() {
         // for JPA
     }
 
-    IdempotentRequest(String key, String operation, String requestHash, Instant now) {
+    IdempotentRequest(String key, String operation, String requestHash, String owner, Instant now) {
         this.key = key;
         this.operation = operation;
         this.requestHash = requestHash;
+        this.owner = owner;
         this.createdAt = now;
+        this.heartbeatAt = now;
     }
 
     boolean asks(String operation, String requestHash) {
@@ -57,6 +66,11 @@ public class IdempotentRequest {
 
     boolean isAnswered() {
         return responseStatus != null;
+    }
+
+    /** Whether this request still holds the unanswered claim (not taken over by a retry, as when it seemed dead). */
+    boolean isClaimedBy(String request) {
+        return !isAnswered() && request.equals(owner);
     }
 
     int responseStatus() {

@@ -21,12 +21,14 @@ public class AdminPaymentsPage implements Serializable {
 
     private List<Order> flagged;
     private List<PaymentEvent> stuck;
+    private List<PaymentEvent> unmatched;
     private List<ReconciliationRun> runs;
 
     @PostConstruct
     void load() {
         flagged = administration.flaggedOrders();
         stuck = administration.stuckEvents();
+        unmatched = administration.unmatchedEvents();
         runs = administration.recentRuns();
     }
 
@@ -56,6 +58,10 @@ public class AdminPaymentsPage implements Serializable {
 
     public List<PaymentEvent> getStuck() {
         return stuck;
+    }
+
+    public List<PaymentEvent> getUnmatched() {
+        return unmatched;
     }
 
     public List<ReconciliationRun> getRuns() {

@@ -15,6 +15,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
@@ -28,6 +29,9 @@ import java.util.logging.Logger;
 public class OrderPayments {
 
     private static final Logger LOG = Logger.getLogger(OrderPayments.class.getName());
+
+    /** How long an event waits for an order to have its payment before it counts as another system's. */
+    static final Duration UNMATCHED_AFTER = Duration.ofHours(1);
 
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
@@ -44,9 +48,9 @@ public class OrderPayments {
     private final Clock clock = Clock.systemUTC();
 
     /**
-     * Applies a stored event. An event about a payment whose order is not known yet (a refund that overtook the
-     * completion) throws {@link OrderNotYetKnown}, so the broker retries it later. A transaction of its own: its row
-     * locks are gone when the listener records a failure on the same row (otherwise that waits for the lock timeout).
+     * Applies a stored event. An event about a payment whose order is not known yet waits for it (see
+     * {@link #awaitOrder}). A transaction of its own: its row locks are gone when the listener records a failure on the
+     * same row (otherwise that waits for the lock timeout).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public void process(long paymentEventId) {
@@ -66,9 +70,10 @@ public class OrderPayments {
             if (where.orderId().isPresent() || where.sessionId().isPresent()) {
                 // Sessions are created after their order, so an unknown one belongs to someone else on the PSP account.
                 event.ignored("No SkillForm order for this " + event.type(), now);
-                return;
+            } else {
+                awaitOrder(event, where.paymentIntent(), now);
             }
-            throw new OrderNotYetKnown("No order yet for payment " + where.paymentIntent().orElse("?") + " (" + event.eventId() + ")");
+            return;
         }
         String cause = event.type() + " " + event.eventId();
         Optional<String> other = order.get().otherPaymentIn(where);
@@ -84,6 +89,33 @@ public class OrderPayments {
             return;
         }
         event.processed(apply(order.get(), fact.get(), cause, now), now);
+    }
+
+    /**
+     * An event about a payment no order has yet: a refund or dispute that overtook the completion telling us the order's
+     * PaymentIntent — or another system's payment on a shared PSP account, which no order will ever have. While it is
+     * young the broker retries it within seconds ({@link OrderNotYetKnown}); then each requeue by reconciliation tries it
+     * once more, until after {@link #UNMATCHED_AFTER} (long after reconciliation has read every waiting order's session)
+     * it is settled as not SkillForm's. One that names no payment at all can never match: settled at once.
+     */
+    private void awaitOrder(PaymentEvent event, Optional<String> paymentIntent, Instant now) {
+        if (paymentIntent.isEmpty()) {
+            event.unmatched("Not SkillForm's: the " + event.type() + " names no order, session or payment", now);
+            return;
+        }
+        Duration waited = Duration.between(event.receivedAt(), now);
+        if (waited.compareTo(UNMATCHED_AFTER) >= 0) {
+            event.unmatched("Not SkillForm's: no order has payment " + paymentIntent.get() + " after "
+                    + waited.toMinutes() + " minutes", now);
+            LOG.info(() -> event.provider() + " event " + event.eventId() + " is about another system's payment " + paymentIntent.get());
+            return;
+        }
+        String why = "No order yet for payment " + paymentIntent.get();
+        if (waited.compareTo(PaymentEvent.FIRST_REQUEUE_AFTER) < 0) {
+            throw new OrderNotYetKnown(why + " (" + event.eventId() + ")");
+        }
+        // Queued again by reconciliation: the attempt is counted and the message consumed (not six more broker retries).
+        event.deferred(why);
     }
 
     /** Applies a fact learnt by asking the PSP (reconciliation, a checkout that found its session paid). */

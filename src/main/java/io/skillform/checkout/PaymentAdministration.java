@@ -17,8 +17,9 @@ import org.apache.shiro.SecurityUtils;
 
 /**
  * What an admin sees of payments that need a person: flagged orders, PSP events still unprocessed after the
- * broker's retries (what sits in the dead-letter queue) with "process again", and reconciliation's passes with
- * "reconcile now". Admins only, checked here as well as by the /admin/ URL rule.
+ * broker's retries (what sits in the dead-letter queue) with "process again", the events found to be about other
+ * systems' payments, and reconciliation's passes with "reconcile now". Admins only, checked here as well as by the
+ * /admin/ URL rule.
  */
 @Stateless
 public class PaymentAdministration {
@@ -57,6 +58,12 @@ public class PaymentAdministration {
     public List<PaymentEvent> stuckEvents() {
         requireAdmin();
         return inbox.unsettledSince(clock.instant().minus(STUCK_AFTER), 100);
+    }
+
+    /** What SkillForm settled as not its own: another system's payments on the PSP account (or so it looks). */
+    public List<PaymentEvent> unmatchedEvents() {
+        requireAdmin();
+        return inbox.recentlyUnmatched(50);
     }
 
     /** Delivers an order whose price the PSP took after it had expired here; the decision is audited. */

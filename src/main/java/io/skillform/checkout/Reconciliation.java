@@ -11,7 +11,8 @@ import io.skillform.payment.PaymentGateways;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.payment.PspEvent;
 import io.skillform.platform.ClusterJob;
-import io.skillform.platform.JobLease;
+import io.skillform.platform.JobLeases;
+import io.skillform.platform.Lease;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
@@ -36,8 +37,9 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Asks the PSPs what our webhooks may have missed, so a lost webhook costs a delay, never a payment:
  * (1) every recent event, page by page, goes through the same inbox as a webhook (duplicates are recognised);
  * (2) each order still waiting for payment after {@code SKILLFORM_RECONCILE_PENDING_AFTER_SECONDS} has its
- * session read and applied; (3) events stuck unprocessed are queued again. Each pass is recorded. Runs every
- * {@code SKILLFORM_RECONCILE_INTERVAL_SECONDS} on one node of a cluster at a time (a lease in the database).
+ * session read and applied; (3) events stuck unprocessed are queued again when their next attempt is due. Each pass is recorded. Runs every
+ * {@code SKILLFORM_RECONCILE_INTERVAL_SECONDS} on one node of a cluster at a time (a lease in the database, kept by a
+ * heartbeat: a node that dies mid-pass holds it for {@link io.skillform.platform.JobLeases#LENGTH} at most).
  */
 @Singleton
 @Startup
@@ -53,6 +55,9 @@ public class Reconciliation {
     static final Duration OVERLAP = Duration.ofMinutes(10);
     private static final int MAX_EVENT_PAGES = 100;
     private static final int ORDER_PAGE = 100;
+    private static final int EVENT_PAGE = 100;
+    /** Bounds a pass's requeueing: beyond it, the rest are the most overdue of the next pass. */
+    private static final int MAX_REQUEUED = 2000;
 
     @Resource
     private TimerService timers;
@@ -61,7 +66,7 @@ public class Reconciliation {
     private ReconciliationJournal journal;
 
     @Inject
-    private JobLease lease;
+    private JobLeases leases;
 
     @Inject
     private PaymentGateways gateways;
@@ -99,35 +104,61 @@ public class Reconciliation {
         run(Duration.ofSeconds(pendingAfterSeconds));
     }
 
-    /** One pass; empty if another node holds the lease. Orders younger than {@code pendingAfter} are left alone. */
+    /**
+     * One pass; empty if another node holds the lease, or took it over during the pass (the pass then stops and is not
+     * recorded). Orders younger than {@code pendingAfter} are left alone.
+     */
     public Optional<ReconciliationRun> run(Duration pendingAfter) {
-        return job.runLeased(lease, Duration.ofMinutes(15), () -> pass(pendingAfter));
+        return job.runLeased(leases, lease -> pass(pendingAfter, lease));
     }
 
-    private ReconciliationRun pass(Duration pendingAfter) {
+    private ReconciliationRun pass(Duration pendingAfter, Lease lease) {
         Instant started = clock.instant();
         // From the last pass that read every event list: a pass that could not reach a PSP leaves its gap to the next.
         Instant since = journal.lastComplete().map(r -> r.startedAt().minus(OVERLAP)).orElse(started.minus(FIRST_LOOK_BACK));
         ReconciliationRun run = new ReconciliationRun(started);
         for (PaymentProvider provider : List.of(PaymentProvider.STRIPE, PaymentProvider.DEV)) {
-            gateways.of(provider).ifPresent(gateway -> readEvents(gateway, since, run));
+            gateways.of(provider).ifPresent(gateway -> readEvents(gateway, since, run, lease));
         }
-        checkWaitingOrders(started.minus(pendingAfter), run);
-        recordPspFees(started.minus(FIRST_LOOK_BACK), run);
-        for (PaymentEvent stuck : inbox.unsettledSince(started.minus(Duration.ofMinutes(2)), 100)) {
-            if (inbox.requeue(stuck.id())) {
-                run.requeued();
-            }
-        }
+        checkWaitingOrders(started.minus(pendingAfter), run, lease);
+        recordPspFees(started.minus(FIRST_LOOK_BACK), run, lease);
+        requeueDueEvents(run, lease);
         run.finish(clock.instant());
-        journal.record(run);
+        // Each step above is safe to repeat by a node that took the lease over (the inbox knows its events, an order
+        // changes only by its rules, under its lock); the pass's record is written only while this node holds the lease.
+        journal.record(run, lease);
         return run;
     }
 
-    private void readEvents(PaymentGateway gateway, Instant since, ReconciliationRun run) {
+    /**
+     * Queues again every event whose next attempt is due, most overdue first, each then waiting longer before the next
+     * (see {@link PaymentEvent#requeued}): events that keep failing — about payments that are not SkillForm's, until
+     * they are settled as such — go to the back, and never keep the others from their turn.
+     */
+    private void requeueDueEvents(ReconciliationRun run, Lease lease) {
+        List<PaymentEvent> due;
+        int asked = 0;
+        do {
+            lease.requireHeld();
+            due = inbox.dueForRequeue(clock.instant(), EVENT_PAGE);
+            for (PaymentEvent event : due) {
+                try {
+                    if (inbox.requeue(event.id())) {
+                        run.requeued();
+                    }
+                } catch (RuntimeException e) {
+                    run.problem("event " + event.eventId() + " could not be queued again: " + e.getMessage());
+                }
+            }
+            asked += due.size();
+        } while (due.size() == EVENT_PAGE && asked < MAX_REQUEUED);
+    }
+
+    private void readEvents(PaymentGateway gateway, Instant since, ReconciliationRun run, Lease lease) {
         String after = null;
         try {
             for (int page = 0; page < MAX_EVENT_PAGES; page++) {
+                lease.requireHeld();
                 EventPage events = gateway.events(since, after);
                 for (String raw : events.rawEvents()) {
                     try {
@@ -152,10 +183,11 @@ public class Reconciliation {
         }
     }
 
-    private void checkWaitingOrders(Instant createdBefore, ReconciliationRun run) {
+    private void checkWaitingOrders(Instant createdBefore, ReconciliationRun run, Lease lease) {
         long after = 0;
         List<Order> page;
         do {
+            lease.requireHeld();
             page = orders.awaitingPaymentSince(createdBefore, after, ORDER_PAGE);
             for (Order order : page) {
                 after = order.id();
@@ -168,10 +200,11 @@ public class Reconciliation {
      * Asks the PSP what it charged for recent sales whose fee the ledger lacks (PSPs settle a payment's balance
      * transaction some time after the payment). A sale still unknown after {@link #FIRST_LOOK_BACK} is not asked again.
      */
-    private void recordPspFees(Instant since, ReconciliationRun run) {
+    private void recordPspFees(Instant since, ReconciliationRun run, Lease lease) {
         long after = 0;
         List<Long> page;
         do {
+            lease.requireHeld();
             page = earnings.awaitingPspFee(since, after, ORDER_PAGE);
             for (long orderId : page) {
                 after = orderId;

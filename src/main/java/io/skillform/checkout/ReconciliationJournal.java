@@ -1,6 +1,9 @@
 package io.skillform.checkout;
 
+import io.skillform.platform.JobLeases;
+import io.skillform.platform.Lease;
 import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.util.List;
@@ -13,7 +16,12 @@ public class ReconciliationJournal {
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
 
-    public void record(ReconciliationRun run) {
+    @Inject
+    private JobLeases leases;
+
+    /** Only while the pass's lease is this node's: a node that lost it mid-pass records nothing ({@link io.skillform.platform.LeaseLost}). */
+    public void record(ReconciliationRun run, Lease lease) {
+        leases.confirm(lease);
         em.persist(run);
     }
 

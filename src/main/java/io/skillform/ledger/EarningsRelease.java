@@ -1,7 +1,7 @@
 package io.skillform.ledger;
 
 import io.skillform.platform.ClusterJob;
-import io.skillform.platform.JobLease;
+import io.skillform.platform.JobLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
@@ -45,7 +45,7 @@ public class EarningsRelease {
     private Earnings earnings;
 
     @Inject
-    private JobLease lease;
+    private JobLeases leases;
 
     @Inject
     @ConfigProperty(name = "skillform.ledger.release-interval-seconds", defaultValue = "900")
@@ -69,13 +69,15 @@ public class EarningsRelease {
 
     /** Releases every hold due at {@code asOf}; answers how many ended (0 if another node holds the job). */
     public int releaseDue(Instant asOf) {
-        return job.runLeased(lease, Duration.ofMinutes(15), () -> {
+        return job.runLeased(leases, lease -> {
             int released = 0;
             Set<Long> failed = new HashSet<>();
             List<Long> due;
             do {
                 due = earnings.dueForRelease(asOf, BATCH);
                 for (long orderId : due) {
+                    // A node that lost the lease stops; a release is once per hold anyway (its row lock, its state).
+                    lease.requireHeld();
                     try {
                         if (earnings.release(orderId, asOf)) {
                             released++;

@@ -1,7 +1,7 @@
 package io.skillform.ledger;
 
 import io.skillform.platform.ClusterJob;
-import io.skillform.platform.JobLease;
+import io.skillform.platform.JobLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.AccessTimeout;
@@ -39,7 +39,7 @@ public class TrialBalance {
     private TrialBalanceChecks checks;
 
     @Inject
-    private JobLease lease;
+    private JobLeases leases;
 
     @Inject
     @ConfigProperty(name = "skillform.ledger.trial-balance-interval-seconds", defaultValue = "3600")
@@ -57,10 +57,10 @@ public class TrialBalance {
         run();
     }
 
-    /** One trial balance; empty if it is running elsewhere. */
+    /** One trial balance; empty if it is running elsewhere (or was taken over by another node meanwhile). */
     public Optional<TrialBalanceRun> run() {
-        return job.runLeased(lease, Duration.ofMinutes(30), () -> {
-            TrialBalanceRun run = checks.check();
+        return job.runLeased(leases, lease -> {
+            TrialBalanceRun run = checks.check(lease);
             if (!run.isBalanced()) {
                 LOG.severe(() -> "Trial balance: " + run.problems() + " discrepancies in the ledger: " + run.report());
             }

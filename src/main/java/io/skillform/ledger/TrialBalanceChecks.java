@@ -1,8 +1,11 @@
 package io.skillform.ledger;
 
+import io.skillform.platform.JobLeases;
+import io.skillform.platform.Lease;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
@@ -24,10 +27,14 @@ public class TrialBalanceChecks {
     @PersistenceContext(unitName = "skillform")
     private EntityManager em;
 
+    @Inject
+    private JobLeases leases;
+
     private final Clock clock = Clock.systemUTC();
 
+    /** Recorded only while {@code lease} is this node's (a node that lost it meanwhile records nothing). */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public TrialBalanceRun check() {
+    public TrialBalanceRun check(Lease lease) {
         Instant started = clock.instant();
         List<String> problems = new ArrayList<>();
         report(problems, "transaction %s: postings in %s sum to %s, not zero",
@@ -59,6 +66,7 @@ public class TrialBalanceChecks {
                         + " AND d.currency = a.currency) GROUP BY a.store_id, a.currency HAVING SUM(a.balance_minor) <> 0");
         TrialBalanceRun run = new TrialBalanceRun(started, clock.instant(), count("ledger_transaction"), count("ledger_posting"),
                 count("ledger_account"), problems);
+        leases.confirm(lease);
         em.persist(run);
         return run;
     }

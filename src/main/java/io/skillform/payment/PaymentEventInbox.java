@@ -8,6 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.jms.JMSContext;
 import jakarta.jms.Queue;
 import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -44,8 +45,8 @@ public class PaymentEventInbox {
     public Receipt receive(PaymentProvider provider, PspEvent event, String raw, PaymentEvent.Source source) {
         boolean handled = PaymentFact.of(event).isPresent();
         int inserted = em.createNativeQuery("INSERT IGNORE INTO payment_event"
-                        + " (provider, event_id, type, payload, source, status, outcome, attempts, received_at, processed_at)"
-                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?)")
+                        + " (provider, event_id, type, payload, source, status, outcome, attempts, received_at, processed_at, next_attempt_at)"
+                        + " VALUES (?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)")
                 .setParameter(1, provider.name())
                 .setParameter(2, event.id())
                 .setParameter(3, event.type())
@@ -55,6 +56,7 @@ public class PaymentEventInbox {
                 .setParameter(7, handled ? null : "SkillForm does not act on " + event.type())
                 .setParameter(8, Timestamp.from(now()))
                 .setParameter(9, handled ? null : Timestamp.from(now()))
+                .setParameter(10, Timestamp.from(now().plus(PaymentEvent.FIRST_REQUEUE_AFTER)))
                 .executeUpdate();
         if (inserted == 0) {
             return Receipt.DUPLICATE;
@@ -78,14 +80,37 @@ public class PaymentEventInbox {
         }
     }
 
-    /** Queues an unsettled event again (admin "retry", reconciliation); a settled one is left alone. */
+    /**
+     * Queues an unsettled event again (admin "retry", reconciliation) and sets when it is due next; a settled one is left
+     * alone. Under the row's lock, as processing takes it: one being processed right now is queued after that is done.
+     */
     public boolean requeue(long paymentEventId) {
-        PaymentEvent event = em.find(PaymentEvent.class, paymentEventId);
+        PaymentEvent event = em.find(PaymentEvent.class, paymentEventId, LockModeType.PESSIMISTIC_WRITE);
         if (event == null || event.isSettled()) {
             return false;
         }
+        event.requeued(now());
         enqueue(event.id());
         return true;
+    }
+
+    /** Unsettled events whose next attempt is due at {@code now}, the most overdue first. */
+    public List<PaymentEvent> dueForRequeue(Instant now, int limit) {
+        return em.createQuery("SELECT e FROM PaymentEvent e WHERE e.status = :received AND e.nextAttemptAt <= :now"
+                        + " ORDER BY e.nextAttemptAt, e.id", PaymentEvent.class)
+                .setParameter("received", PaymentEvent.Status.RECEIVED)
+                .setParameter("now", now)
+                .setMaxResults(limit)
+                .getResultList();
+    }
+
+    /** The latest events settled as being about another system's payments. */
+    public List<PaymentEvent> recentlyUnmatched(int limit) {
+        return em.createQuery("SELECT e FROM PaymentEvent e WHERE e.status = :unmatched ORDER BY e.receivedAt DESC, e.id DESC",
+                        PaymentEvent.class)
+                .setParameter("unmatched", PaymentEvent.Status.UNMATCHED)
+                .setMaxResults(limit)
+                .getResultList();
     }
 
     /** Events still unsettled a while after they arrived: the broker gave up on them, or is still retrying. */

@@ -1,45 +1,84 @@
 package io.skillform.platform;
 
-import jakarta.ejb.Stateless;
-import jakarta.persistence.EntityManager;
-import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
-import java.time.Clock;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
 import java.time.Duration;
 import java.time.Instant;
 
 /**
- * Cluster-wide leases for scheduled jobs that must run on one node at a time (a row per job in {@code job_lease}).
- * A node that dies mid-run blocks its job only until the lease lapses.
+ * The lease of a job that runs on one node of a cluster at a time (a row per job in {@code job_lease}, made by the
+ * job's migration). It is short and kept only by renewing it, so a node that dies mid-run holds its job until the lease
+ * lapses — seconds, not the length of a run. Every taking counts the fencing token up: a node whose lease lapsed and was
+ * taken by another holds an old token, and neither renews nor confirms the lease with it any more.
  */
-@Stateless
+@Entity
+@Table(name = "job_lease")
 public class JobLease {
 
-    private static final Timestamp FREE = Timestamp.from(Instant.parse("2000-01-01T00:00:00Z"));
+    @Id
+    @Column(length = 64)
+    private String name;
 
-    @PersistenceContext(unitName = "skillform")
-    private EntityManager em;
+    @Column(length = 100)
+    private String holder;
 
-    private final Clock clock = Clock.systemUTC();
+    @Column(name = "leased_until", nullable = false)
+    private Instant leasedUntil;
 
-    /** Takes the job's lease if it is free or lapsed (or already this holder's). */
-    public boolean take(String job, String holder, Duration length) {
-        Instant now = clock.instant();
-        return em.createNativeQuery("UPDATE job_lease SET holder = ?, leased_until = ? WHERE name = ?"
-                        + " AND (leased_until < ? OR holder = ?)")
-                .setParameter(1, holder)
-                .setParameter(2, Timestamp.from(now.plus(length)))
-                .setParameter(3, job)
-                .setParameter(4, Timestamp.from(now))
-                .setParameter(5, holder)
-                .executeUpdate() == 1;
+    @Column(nullable = false)
+    private long fence;
+
+    protected JobLease() {
+        // for JPA
     }
 
-    public void release(String job, String holder) {
-        em.createNativeQuery("UPDATE job_lease SET holder = NULL, leased_until = ? WHERE name = ? AND holder = ?")
-                .setParameter(1, FREE)
-                .setParameter(2, job)
-                .setParameter(3, holder)
-                .executeUpdate();
+    /** Takes the lease if nobody holds it (free, or lapsed); answers the new token, or -1 if it is held. */
+    long take(String newHolder, Instant now, Duration length) {
+        if (isHeld(now)) {
+            return -1;
+        }
+        holder = newHolder;
+        leasedUntil = now.plus(length);
+        return ++fence;
+    }
+
+    /** Extends the lease of the holder with this token; false once it has lapsed or another has taken it. */
+    boolean renew(String holderName, long token, Instant now, Duration length) {
+        if (!isHeldBy(holderName, token, now)) {
+            return false;
+        }
+        leasedUntil = now.plus(length);
+        return true;
+    }
+
+    /** Frees the lease if this token still holds it; a stale holder frees nothing (the lease is another's). */
+    void release(String holderName, long token, Instant now) {
+        if (holderName.equals(holder) && token == fence) {
+            holder = null;
+            leasedUntil = now;
+        }
+    }
+
+    /** Whether this holder's lease with this token is in force: a lapsed lease is lost, even before another takes it. */
+    boolean isHeldBy(String holderName, long token, Instant now) {
+        return isHeld(now) && holderName.equals(holder) && token == fence;
+    }
+
+    private boolean isHeld(Instant now) {
+        return holder != null && leasedUntil.isAfter(now);
+    }
+
+    String holder() {
+        return holder;
+    }
+
+    Instant leasedUntil() {
+        return leasedUntil;
+    }
+
+    long fence() {
+        return fence;
     }
 }

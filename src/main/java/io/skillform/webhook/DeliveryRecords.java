@@ -3,6 +3,8 @@ package io.skillform.webhook;
 import io.skillform.identity.Account;
 import io.skillform.mail.MailMessage;
 import io.skillform.mail.Outbox;
+import io.skillform.platform.JobLeases;
+import io.skillform.platform.Lease;
 import io.skillform.platform.Site;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -44,6 +46,9 @@ public class DeliveryRecords {
 
     @Inject
     private Site site;
+
+    @Inject
+    private JobLeases leases;
 
     @Inject
     private Clock clock;
@@ -138,9 +143,10 @@ public class DeliveryRecords {
 
     /**
      * Queues what has fallen due: retries whose wait is over, deliveries whose message was lost, claims of a node that
-     * stopped mid-attempt. Returns how many were queued.
+     * stopped mid-attempt. Returns how many were queued. Only while {@code lease} is this node's: a node that lost it
+     * meanwhile queues nothing, so two nodes never sweep at once.
      */
-    public int sweep() {
+    public int sweep(Lease lease) {
         Instant now = clock.instant();
         em.createQuery("SELECT d FROM WebhookDelivery d WHERE d.state = :sending AND d.claimedUntil < :now", WebhookDelivery.class)
                 .setParameter("sending", WebhookDelivery.State.SENDING)
@@ -161,6 +167,7 @@ public class DeliveryRecords {
                 .setMaxResults(SWEEP_BATCH)
                 .getResultList();
         due.forEach(d -> queue.send(d, now));
+        leases.confirm(lease);
         return due.size();
     }
 }

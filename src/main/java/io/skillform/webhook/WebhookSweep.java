@@ -1,7 +1,7 @@
 package io.skillform.webhook;
 
 import io.skillform.platform.ClusterJob;
-import io.skillform.platform.JobLease;
+import io.skillform.platform.JobLeases;
 import jakarta.annotation.PostConstruct;
 import jakarta.annotation.Resource;
 import jakarta.ejb.DependsOn;
@@ -29,7 +29,7 @@ public class WebhookSweep {
     private TimerService timers;
 
     @Inject
-    private JobLease lease;
+    private JobLeases leases;
 
     @Inject
     private DeliveryRecords records;
@@ -46,6 +46,6 @@ public class WebhookSweep {
 
     @Timeout
     void onTimer() {
-        job.runLeased(lease, Duration.ofMinutes(1), records::sweep);
+        job.runLeased(leases, records::sweep);
     }
 }

@@ -99,9 +99,10 @@ class CheckoutApiIT extends ApiTest {
         assertEquals(201, placed.statusCode(), placed.body());
         assertEquals(201, post(running, runningBody).statusCode());
         // As a node leaves them when it stops mid-request: the order placed, the key claimed, no answer stored. One
-        // claim is from long ago, the other from a moment ago (its request may still be running).
-        unanswered(crashed, "UTC_TIMESTAMP(6) - INTERVAL 10 MINUTE");
-        unanswered(running, "UTC_TIMESTAMP(6) - INTERVAL 5 SECOND");
+        // claim's heartbeat stopped 15 seconds ago (its request died with its node: a retry gets through within
+        // seconds, not minutes), the other's beat a moment ago (its request may still be running).
+        unanswered(crashed, "UTC_TIMESTAMP(6) - INTERVAL 15 SECOND");
+        unanswered(running, "UTC_TIMESTAMP(6) - INTERVAL 1 SECOND");
 
         HttpResponse<String> retried = post(crashed, crashedBody);
 
@@ -188,11 +189,11 @@ class CheckoutApiIT extends ApiTest {
         return TestDatabase.single("SELECT p.id FROM product p JOIN store s ON s.id = p.store_id WHERE s.handle = 'demo' AND p.slug = ?", slug);
     }
 
-    /** The demo store's checkout key as if its request had claimed it at {@code claimedAt} and never answered. */
-    private static void unanswered(String key, String claimedAt) throws Exception {
+    /** The demo store's checkout key as if its request, last alive at {@code lastBeat}, had never answered. */
+    private static void unanswered(String key, String lastBeat) throws Exception {
         String row = TokenSecrets.sha256Hex("checkout:store:" + TestDatabase.single("SELECT id FROM store WHERE handle = 'demo'") + "\n" + key);
         assertEquals(1, TestDatabase.execute("UPDATE api_idempotency SET response_status = NULL, response_body = NULL, completed_at = NULL,"
-                + " created_at = " + claimedAt + " WHERE idempotency_key = ?", row));
+                + " heartbeat_at = " + lastBeat + " WHERE idempotency_key = ?", row));
     }
 
     private HttpResponse<String> post(String key, String body) throws Exception {

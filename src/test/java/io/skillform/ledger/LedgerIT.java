@@ -67,7 +67,7 @@ class LedgerIT {
     LedgerSettings settings;
 
     @Inject
-    TrialBalanceChecks trialBalance;
+    TrialBalance trialBalance;
 
     @Resource(lookup = "java:comp/UserTransaction")
     UserTransaction tx;
@@ -105,7 +105,7 @@ class LedgerIT {
         for (long seed : SEEDS) {
             runSequence(seed);
         }
-        TrialBalanceRun run = trialBalance.check();
+        TrialBalanceRun run = trialBalance.run().orElseThrow();
         assertEquals(0, run.problems(), "trial balance of the whole ledger: " + run.report());
     }
 
@@ -277,18 +277,18 @@ class LedgerIT {
                     () -> c.createStatement().executeUpdate("DELETE FROM ledger_transaction WHERE order_id = " + order.id));
             assertTrue(delete.getMessage().contains("immutable"), delete.getMessage());
         }
-        assertEquals(0, trialBalance.check().problems());
+        assertEquals(0, trialBalance.run().orElseThrow().problems());
         long account = single("SELECT id FROM ledger_account WHERE store_id = ? AND kind = 'CREATOR_PENDING'", store);
         execute("UPDATE ledger_account SET balance_minor = balance_minor - 100 WHERE id = ?", account);
         try {
-            TrialBalanceRun run = trialBalance.check();
+            TrialBalanceRun run = trialBalance.run().orElseThrow();
             assertFalse(run.isBalanced());
             assertTrue(run.report().stream().anyMatch(p -> p.startsWith("account " + account + " ")), "names the account: " + run.report());
             assertTrue(run.report().stream().anyMatch(p -> p.startsWith("USD: all balances sum to -100,")), run.report().toString());
         } finally {
             execute("UPDATE ledger_account SET balance_minor = balance_minor + 100 WHERE id = ?", account);
         }
-        assertEquals(0, trialBalance.check().problems(), "balanced again");
+        assertEquals(0, trialBalance.run().orElseThrow().problems(), "balanced again");
     }
 
     private void sync(SimOrder order, long store) throws Exception {

@@ -2,6 +2,7 @@ package io.skillform.payment;
 
 import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
@@ -29,6 +30,9 @@ import io.skillform.checkout.Refunds;
 import io.skillform.shared.Money;
 import io.skillform.identity.Accounts;
 import io.skillform.identity.ApiTokens;
+import io.skillform.platform.JobLeases;
+import io.skillform.platform.Lease;
+import io.skillform.shared.InstantConverter;
 import io.skillform.testing.Deployments;
 import io.skillform.testing.Eventually;
 import io.skillform.testing.StripeStub;
@@ -108,6 +112,9 @@ class StripeCheckoutIT {
 
     @Inject
     Refunds refunds;
+
+    @Inject
+    JobLeases leases;
 
     @Inject
     Catalog catalog;
@@ -304,6 +311,31 @@ class StripeCheckoutIT {
         HttpResponse<String> replayed = HTTP.send(checkout, HttpResponse.BodyHandlers.ofString());
         assertEquals(recovered.body(), replayed.body());
         assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""), "now the key has its answer");
+    }
+
+    @Test
+    void aCheckoutWaitingOnStripeKeepsItsIdempotencyKeyFromARetryLongAfterAClaimWouldLapse() throws Exception {
+        Product product = publishedProduct();
+        String buyer = buyer();
+        // Slower than a claim lasts without its heartbeat (10 s): only the renewals keep the retry out.
+        String sessionId = stripe.createsSession(buyer, null, 14_000);
+        HttpRequest checkout = HttpRequest.newBuilder(base().resolve("api/v1/checkouts"))
+                .header("Idempotency-Key", "storefront-" + UUID.randomUUID()).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"product_id\":" + product.id() + ",\"email\":\"" + buyer + "\"}")).build();
+
+        Future<HttpResponse<String>> first = executor.submit(() -> HTTP.send(checkout, HttpResponse.BodyHandlers.ofString()));
+        Thread.sleep(12_000);
+        HttpResponse<String> retry = HTTP.send(checkout, HttpResponse.BodyHandlers.ofString());
+
+        assertEquals(409, retry.statusCode(), "the first request is alive and still holds the key: " + retry.body());
+        HttpResponse<String> answered = first.get(60, TimeUnit.SECONDS);
+        assertEquals(201, answered.statusCode(), answered.body());
+        assertTrue(answered.body().contains(sessionId), answered.body());
+        HttpResponse<String> replayed = HTTP.send(checkout, HttpResponse.BodyHandlers.ofString());
+        assertEquals(answered.body(), replayed.body());
+        assertEquals("true", replayed.headers().firstValue("Idempotent-Replayed").orElse(""));
+        assertEquals(1, count("SELECT COUNT(*) FROM customer_order WHERE buyer_email = ?", buyer));
+        assertEquals(1, stripe.sessionCreations(buyer).size(), "Stripe was asked once");
     }
 
     // --- webhooks ------------------------------------------------------------------------------------------------------
@@ -660,6 +692,168 @@ class StripeCheckoutIT {
         }
     }
 
+    @Test
+    void eventsAboutPaymentsNoOrderHasGetAFinalOutcomeInsteadOfBeingRetriedForever() throws Exception {
+        long now = Instant.now().getEpochSecond();
+        // Another system on the same Stripe account: its payments carry none of our metadata.
+        String declined = StripeStub.event(StripeStub.newId("evt_"), "payment_intent.payment_failed", now,
+                Json.createObjectBuilder().add("id", StripeStub.newId("pi_")).add("object", "payment_intent").add("amount", 700)
+                        .add("currency", "usd").add("metadata", Json.createObjectBuilder()).add("status", "requires_payment_method")
+                        .build()).toString();
+        String disputed = StripeStub.event(StripeStub.newId("evt_"), "charge.dispute.created", now,
+                Json.createObjectBuilder().add("id", StripeStub.newId("dp_")).add("object", "dispute").add("amount", 700)
+                        .add("currency", "usd").add("charge", StripeStub.newId("ch_")).add("payment_intent", StripeStub.newId("pi_"))
+                        .add("metadata", Json.createObjectBuilder()).add("reason", "fraudulent").add("status", "needs_response")
+                        .build()).toString();
+        String refundedNoPayment = StripeStub.event(StripeStub.newId("evt_"), "charge.refunded", now,
+                Json.createObjectBuilder(StripeStub.charge("unused", 0, 700, 700, "usd")).remove("payment_intent")
+                        .add("metadata", Json.createObjectBuilder()).build()).toString();
+        for (String event : List.of(declined, disputed, refundedNoPayment)) {
+            HttpResponse<String> answer = postWebhook(event, StripeStub.signedHeader(event, StripeStub.WEBHOOK_SECRET, now));
+            assertEquals(200, answer.statusCode(), answer.body());
+        }
+
+        Map<String, Object> never = awaitSettled(idOf(refundedNoPayment));
+        assertEquals("UNMATCHED", never.get("status"), "nothing to find an order by: final at once");
+        assertEquals("Not SkillForm's: the charge.refunded names no order, session or payment", never.get("outcome"));
+        List<String> waiting = List.of(idOf(declined), idOf(disputed));
+        for (String id : waiting) {
+            Map<String, Object> tried = Eventually.within(PROCESSING, () -> event(id).filter(e -> ((Number) e.get("attempts")).intValue() > 0))
+                    .orElseThrow(() -> new AssertionError(id + " was not tried"));
+            assertEquals("RECEIVED", tried.get("status"), "its order may still come (a refund that overtook the completion)");
+            assertTrue(String.valueOf(tried.get("last_error")).contains("No order yet for payment pi_"), tried.toString());
+        }
+
+        // Ten minutes on, reconciliation queues them again: one attempt each, then a longer wait.
+        backDate(waiting, "10 MINUTE");
+        assertTrue(reconciliation.run(Duration.ofDays(1)).isPresent());
+        for (String id : waiting) {
+            Map<String, Object> deferred = Eventually.within(PROCESSING, () -> event(id)
+                    .filter(e -> InstantConverter.fromColumn(e.get("next_attempt_at")).isAfter(Instant.now().plus(Duration.ofMinutes(9)))))
+                    .orElseThrow(() -> new AssertionError(id + " was not queued again with a longer wait: " + event(id)));
+            assertEquals("RECEIVED", deferred.get("status"));
+        }
+
+        // An hour on, no order has their payments: they are another system's, for good.
+        backDate(waiting, "61 MINUTE");
+        assertTrue(reconciliation.run(Duration.ofDays(1)).isPresent());
+        for (String id : waiting) {
+            Map<String, Object> settled = awaitSettled(id);
+            assertEquals("UNMATCHED", settled.get("status"), settled.toString());
+            assertTrue(String.valueOf(settled.get("outcome")).matches("Not SkillForm's: no order has payment pi_\\w+ after 6[1-9] minutes"),
+                    settled.toString());
+        }
+        Map<String, Object> before = event(idOf(declined)).orElseThrow();
+        assertTrue(reconciliation.run(Duration.ofDays(1)).isPresent());
+        Thread.sleep(1000);
+        assertEquals(before.get("attempts"), event(idOf(declined)).orElseThrow().get("attempts"), "never queued again");
+    }
+
+    @Test
+    void moreThanAHundredStuckEventsOfAnotherSystemKeepNoRealOneFromBeingAppliedByReconciliation() throws Exception {
+        StripeOrder placed = placeStripeOrder();
+        Order order = placed.order();
+        String paymentIntent = StripeStub.newId("pi_");
+        long now = Instant.now().getEpochSecond();
+        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
+                StripeStub.session(placed.sessionId(), order.id(), "complete", "paid", PRICE, "eur", paymentIntent)).toString();
+        assertEquals(200, postWebhook(completed, StripeStub.signedHeader(completed, StripeStub.WEBHOOK_SECRET, now)).statusCode());
+        awaitSettled(idOf(completed));
+        assertEquals("PAID", order(order.id()).get("status"));
+
+        // Stuck as the broker leaves events it gave up on: first 120 of another system, half an hour old, then ours.
+        String foreign = "evt_foreign_" + UUID.randomUUID().toString().replace("-", "") + "_";
+        try {
+            for (int i = 0; i < 120; i++) {
+                String event = StripeStub.event(foreign + i, "payment_intent.payment_failed", now - 1800,
+                        Json.createObjectBuilder().add("id", StripeStub.newId("pi_")).add("object", "payment_intent").add("amount", 700)
+                                .add("currency", "usd").add("status", "requires_payment_method").build()).toString();
+                insertStuck(foreign + i, "payment_intent.payment_failed", event, "30 MINUTE");
+            }
+            String refundId = StripeStub.newId("evt_");
+            insertStuck(refundId, "charge.refunded", StripeStub.event(refundId, "charge.refunded", now - 600,
+                    StripeStub.charge(paymentIntent, order.id(), PRICE, 1000, "eur")).toString(), "10 MINUTE");
+
+            ReconciliationRun run = reconciliation.run(Duration.ofDays(1)).orElseThrow(() -> new AssertionError("the lease was free"));
+
+            assertTrue(run.eventsRequeued() >= 121, "every due event was queued again: " + run.eventsRequeued());
+            assertEquals("PROCESSED", awaitSettled(refundId).get("status"));
+            assertEquals("PARTIALLY_REFUNDED", order(order.id()).get("status"));
+            assertEquals(1000L, order(order.id()).get("refunded_minor"));
+            Map<String, Object> other = Eventually.within(PROCESSING, () -> event(foreign + 0)
+                    .filter(e -> InstantConverter.fromColumn(e.get("next_attempt_at")).isAfter(Instant.now().plus(Duration.ofMinutes(29)))))
+                    .orElseThrow(() -> new AssertionError("the other system's event waits longer now: " + event(foreign + 0)));
+            assertEquals("RECEIVED", other.get("status"), "not yet an hour old: its order might still come");
+        } finally {
+            execute("DELETE FROM payment_event WHERE event_id LIKE ?", foreign + "%");
+        }
+    }
+
+    @Test
+    void aNodeThatDiedHoldingTheReconciliationLeaseKeepsTheJobOnlyUntilItsShortLeaseLapses() throws Exception {
+        freeLease("reconciliation");
+        // As a node leaves its lease when it is killed in the middle of a pass: taken, never renewed nor released.
+        Lease dead = leases.take("reconciliation", "node-killed-mid-pass").orElseThrow(() -> new AssertionError("the lease was free"));
+        long taken = System.nanoTime();
+        try {
+            assertTrue(reconciliation.run(Duration.ofDays(1)).isEmpty(), "while the lease lasts, this node does not reconcile");
+
+            Optional<ReconciliationRun> run = Eventually.within(JobLeases.LENGTH.plusSeconds(10), () -> {
+                sleep(500);
+                return reconciliation.run(Duration.ofDays(1));
+            });
+
+            Duration waited = Duration.ofNanos(System.nanoTime() - taken);
+            assertTrue(run.isPresent(), "reconciliation runs again once the dead node's lease has lapsed");
+            assertTrue(waited.compareTo(JobLeases.LENGTH.minusSeconds(1)) >= 0 && waited.compareTo(JobLeases.LENGTH.plusSeconds(3)) <= 0,
+                    "within seconds of the lease's end (" + JobLeases.LENGTH + "): " + waited);
+            assertTrue(JobLeases.LENGTH.compareTo(Duration.ofMinutes(1)) <= 0, "a short lease");
+            assertFalse(leases.renew(dead), "the dead node, were it only slow, holds an old token: fenced");
+        } finally {
+            freeLease("reconciliation");
+        }
+    }
+
+    @Test
+    void aPassWhoseLeaseWasTakenOverKeepsItByItsHeartbeatUntilThenAndRecordsNothingAfter() throws Exception {
+        freeLease("reconciliation");
+        // Stripe answers the event list slowly: the pass outlives its first renewal (every 10 s).
+        stripe.server().stubFor(get(urlPathEqualTo("/v1/events")).atPriority(1).willReturn(aResponse().withStatus(200)
+                .withHeader("Content-Type", "application/json").withFixedDelay(12_000)
+                .withBody("{\"object\":\"list\",\"data\":[],\"has_more\":false,\"url\":\"/v1/events\"}")));
+        long runsBefore = count("SELECT COUNT(*) FROM reconciliation_run WHERE 1 = ?", 1);
+        long started = System.nanoTime();
+        Future<Optional<ReconciliationRun>> pass = executor.submit(() -> reconciliation.run(Duration.ofDays(1)));
+        Lease other = null;
+        try {
+            Map<String, Object> taken = Eventually.within(Duration.ofSeconds(5), () -> lease("reconciliation").filter(l -> l.get("holder") != null))
+                    .orElseThrow(() -> new AssertionError("the pass took the lease"));
+            Instant firstUntil = InstantConverter.fromColumn(taken.get("leased_until"));
+            sleep(Math.max(0, Duration.ofMillis(11_000).minusNanos(System.nanoTime() - started).toMillis()));
+            Instant renewedUntil = InstantConverter.fromColumn(lease("reconciliation").orElseThrow().get("leased_until"));
+            assertTrue(renewedUntil.isAfter(firstUntil.plusSeconds(5)), "renewed by the heartbeat: " + firstUntil + " → " + renewedUntil);
+            assertTrue(leases.take("reconciliation", "another-node").isEmpty(), "another node cannot take a renewed lease");
+
+            // Its renewals stop getting through (a partition, a long pause): the lease lapses and another node takes it.
+            execute("UPDATE job_lease SET leased_until = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE name = ?", "reconciliation");
+            other = leases.take("reconciliation", "another-node").orElseThrow(() -> new AssertionError("a lapsed lease is free"));
+            assertEquals(((Number) taken.get("fence")).longValue() + 1, other.fence(), "a new token");
+
+            Optional<ReconciliationRun> fenced = pass.get(90, TimeUnit.SECONDS);
+
+            assertTrue(fenced.isEmpty(), "the pass that lost its lease records nothing: " + fenced);
+            assertEquals(runsBefore, count("SELECT COUNT(*) FROM reconciliation_run WHERE 1 = ?", 1));
+            Map<String, Object> now = lease("reconciliation").orElseThrow();
+            assertEquals("another-node", now.get("holder"), "its end freed nothing that is another's: " + now);
+            assertEquals(other.fence(), ((Number) now.get("fence")).longValue());
+        } finally {
+            if (other != null) {
+                leases.release(other);
+            }
+            freeLease("reconciliation");
+        }
+    }
+
     // --- helpers -------------------------------------------------------------------------------------------------------
 
     /** A buyer's order for a fresh product, checked out through the Stripe stub. */
@@ -749,6 +943,50 @@ class StripeCheckoutIT {
 
     private Optional<Map<String, Object>> event(String eventId) {
         return row("SELECT * FROM payment_event WHERE provider = 'STRIPE' AND event_id = ?", eventId);
+    }
+
+    /** An unsettled event as the broker leaves one it gave up on: six attempts, received {@code ago} (SQL interval). */
+    private void insertStuck(String eventId, String type, String payload, String ago) {
+        execute("INSERT INTO payment_event (provider, event_id, type, payload, source, status, attempts, last_error, received_at)"
+                + " VALUES ('STRIPE', ?, ?, ?, 'WEBHOOK', 'RECEIVED', 6, 'SQLTransientConnectionException: database unavailable',"
+                + " UTC_TIMESTAMP(6) - INTERVAL " + ago + ")", eventId, type, payload);
+    }
+
+    /** The events as if received {@code ago} (SQL interval) and due to be queued again. */
+    private void backDate(List<String> eventIds, String ago) {
+        for (String id : eventIds) {
+            assertEquals(1, execute("UPDATE payment_event SET received_at = UTC_TIMESTAMP(6) - INTERVAL " + ago + ","
+                    + " next_attempt_at = UTC_TIMESTAMP(6) - INTERVAL 1 SECOND WHERE provider = 'STRIPE' AND event_id = ?", id));
+        }
+    }
+
+    private Optional<Map<String, Object>> lease(String job) {
+        return row("SELECT * FROM job_lease WHERE name = ?", job);
+    }
+
+    /** Whoever held the job's lease (another test, a dead node of one), it is free. */
+    private void freeLease(String job) {
+        execute("UPDATE job_lease SET holder = NULL, leased_until = UTC_TIMESTAMP(6) WHERE name = ?", job);
+    }
+
+    private static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private int execute(String sql, Object... parameters) {
+        try (Connection c = db.getConnection(); PreparedStatement statement = c.prepareStatement(sql)) {
+            for (int i = 0; i < parameters.length; i++) {
+                statement.setObject(i + 1, parameters[i]);
+            }
+            return statement.executeUpdate();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private Map<String, Object> order(long id) {

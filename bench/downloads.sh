@@ -81,12 +81,12 @@ INSERT INTO product_file (product_id, storage_key, file_name, content_type, size
 SELECT id INTO @file FROM product_file WHERE storage_key = '$KEY';
 SELECT id, store_id, buyer_email INTO @order, @store, @email FROM customer_order ORDER BY id LIMIT 1;
 INSERT INTO download_grant (order_id, store_id, product_id, product_file_id, buyer_email, download_limit,
-                            link_lifetime_hours, granted_at)
-  VALUES (@order, @store, @product, @file, @email, 100, 720, @now)
-  ON DUPLICATE KEY UPDATE revoked_at = NULL, revoked_reason = NULL;
+                            extra_downloads, link_lifetime_hours, granted_at)
+  VALUES (@order, @store, @product, @file, @email, 100, 999900, 720, @now)
+  ON DUPLICATE KEY UPDATE revoked_at = NULL, revoked_reason = NULL, downloads_used = 0;
 SELECT id INTO @grant FROM download_grant WHERE order_id = @order AND product_file_id = @file;
-INSERT INTO download_link (grant_id, token_hash, issued_for, issued_at, expires_at, download_limit, downloads_used)
-  VALUES (@grant, '$HASH', 'LIBRARY', @now, @now + INTERVAL 1 DAY, 1000000, 0);
+INSERT INTO download_link (grant_id, token_hash, issued_for, issued_at, expires_at)
+  VALUES (@grant, '$HASH', 'LIBRARY', @now, @now + INTERVAL 1 DAY);
 SELECT LAST_INSERT_ID();
 SQL
 )
@@ -189,7 +189,7 @@ median() { sort -n | awk '{ v[NR] = $1 } END { print (NR % 2 ? v[(NR + 1) / 2] :
 col() { awk -v w="$1" -v n="$2" -v k="$3" '$1 == w && $2 == n { print $k }' "$WORK/results"; }
 
 events=$(sql -e "SELECT COUNT(*) FROM download_event WHERE link_id = $LINK_ID")
-used=$(sql -e "SELECT downloads_used FROM download_link WHERE id = $LINK_ID")
+used=$(sql -e "SELECT g.downloads_used FROM download_grant g JOIN download_link l ON l.grant_id = g.id WHERE l.id = $LINK_ID")
 app_downloads=$(( 1 + ROUNDS * (1 + PARALLEL) ))
 echo
 echo "1 GiB over loopback, $ROUNDS round(s), $(nproc) CPUs; MB/s = 10^6 bytes/s, median (best) of the rounds; cores = median"

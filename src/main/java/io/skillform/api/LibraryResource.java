@@ -7,7 +7,6 @@ import io.skillform.catalog.WebOrigin;
 import io.skillform.checkout.Orders;
 import io.skillform.delivery.DeliveryException;
 import io.skillform.delivery.Library;
-import io.skillform.identity.CurrentAccount;
 import io.skillform.identity.EmailAddress;
 import io.skillform.platform.Ids;
 import jakarta.inject.Inject;
@@ -35,7 +34,7 @@ import java.util.Optional;
  * link mailed to it ({@code POST /links}; with {@code store} and {@code return_url} the link opens the creator's page,
  * whose origin the store must allow); the page exchanges the link's token for a library token ({@code POST /sessions},
  * {@code sfl_…}, 12 hours) and reads the purchases and fresh download links with it. A browser signed in to SkillForm
- * itself may use its session instead.
+ * itself may use its session instead ({@link BrowserSession}: its writes must be JSON).
  */
 @Path("/v1/library")
 @Produces(MediaType.APPLICATION_JSON)
@@ -54,7 +53,7 @@ public class LibraryResource {
     private Orders orders;
 
     @Inject
-    private CurrentAccount me;
+    private BrowserSession browserSession;
 
     @Inject
     private RateLimits rateLimits;
@@ -116,7 +115,10 @@ public class LibraryResource {
         return Page.of(entries, size, entry -> entry(entry, references.get(entry.orderId())), entry -> Cursor.of(LIST, entry.orderId()));
     }
 
-    /** A fresh download link, counted and limited like the library page's; a refunded purchase's file is 410. */
+    /**
+     * A fresh download link, like the library page's: it draws on the purchase's downloads of the file, shared by all its
+     * links. A refunded purchase's file, or one whose downloads are used up, is 410.
+     */
     @POST
     @Path("files/{id}/links")
     public Response link(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
@@ -126,9 +128,9 @@ public class LibraryResource {
             Library.IssuedLink link = library.link(viewer, grant);
             return Response.status(Response.Status.CREATED).type(MediaType.APPLICATION_JSON_TYPE)
                     .entity(Json.createObjectBuilder().add("url", link.url()).add("expires_at", link.expiresAt().toString())
-                            .add("downloads_left", link.downloads()).build())
+                            .add("downloads_left", link.downloadsLeft()).build())
                     .build();
-        } catch (DeliveryException.Revoked gone) {
+        } catch (DeliveryException.Revoked | DeliveryException.UsedUp gone) {
             throw new ApiException(Problem.response(Response.Status.GONE, gone.getMessage()));
         } catch (DeliveryException missing) {
             throw new ApiException(Problem.response(Response.Status.NOT_FOUND, missing.getMessage()));
@@ -142,10 +144,8 @@ public class LibraryResource {
             rateLimits.accepted(authorization);
             return viewer;
         }
-        if (me.isLoggedIn()) {
-            return Library.Viewer.account(me.requireId());
-        }
-        throw unauthorized("Send a library token (Authorization: Bearer sfl_…), from POST /api/v1/library/sessions.");
+        return browserSession.account().map(Library.Viewer::account).orElseThrow(() -> unauthorized(
+                "Send a library token (Authorization: Bearer sfl_…), from POST /api/v1/library/sessions."));
     }
 
     private static ApiException unauthorized(String detail) {
@@ -160,12 +160,8 @@ public class LibraryResource {
                     .add("id", file.grantId())
                     .add("name", file.fileName())
                     .add("size", file.size())
-                    .add("revoked", file.revoked());
-            if (file.downloadsLeft() == null) {
-                json.addNull("downloads_left");
-            } else {
-                json.add("downloads_left", file.downloadsLeft());
-            }
+                    .add("revoked", file.revoked())
+                    .add("downloads_left", file.downloadsLeft());
             files.add(Representation.time(json, "link_expires_at", file.linkExpiresAt()));
         });
         return Json.createObjectBuilder()

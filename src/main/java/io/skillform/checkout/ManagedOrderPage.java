@@ -16,7 +16,8 @@ import java.util.List;
 
 /**
  * Backs /dashboard/order?id=: one order for its creator or an admin — history, refunds and "refund", the buyer's
- * downloads (links used from many addresses flagged) and "send the receipt again".
+ * downloads (what each file allows, "allow more downloads", links used from many addresses flagged) and "send the
+ * receipt again".
  */
 @Named
 @ViewScoped
@@ -44,7 +45,9 @@ public class ManagedOrderPage implements Serializable {
     private List<Refund> refundList;
     private List<DownloadLog.Line> downloads;
     private List<DownloadLog.SharedLink> sharedLinks;
+    private List<DownloadLog.Allowance> allowances;
     private String amount;
+    private Integer moreDownloads;
 
     /** 404 for an order that is not the visitor's to manage, as for one that does not exist. */
     public void load() throws IOException {
@@ -64,7 +67,20 @@ public class ManagedOrderPage implements Serializable {
         refundList = refundRecords.of(id);
         downloads = downloadLog.of(id);
         sharedLinks = downloadLog.sharedLinks(id);
+        allowances = downloadLog.allowances(id);
         return true;
+    }
+
+    /** "Allow N more downloads" of one of the order's files; checked again on the server (the order's creator or an admin). */
+    public void allowMoreDownloads(long grantId) {
+        try {
+            int allowed = orders.allowMoreDownloads(me.requireId(), id, grantId, moreDownloads);
+            PageMessages.info("order.downloadsAllowed", moreDownloads, allowed);
+            moreDownloads = null;
+        } catch (CheckoutException | DeliveryException refused) {
+            PageMessages.errorText(refused.getMessage());
+        }
+        reload();
     }
 
     /** Another copy of the receipt to the buyer (never to the creator), with fresh links. */
@@ -113,6 +129,22 @@ public class ManagedOrderPage implements Serializable {
 
     public List<DownloadLog.SharedLink> getSharedLinks() {
         return sharedLinks;
+    }
+
+    public List<DownloadLog.Allowance> getAllowances() {
+        return allowances;
+    }
+
+    public String allowanceText(DownloadLog.Allowance allowance) {
+        return PageMessages.text("order.downloadsUsed", allowance.used(), allowance.allowed());
+    }
+
+    public Integer getMoreDownloads() {
+        return moreDownloads;
+    }
+
+    public void setMoreDownloads(Integer moreDownloads) {
+        this.moreDownloads = moreDownloads;
     }
 
     public String sharedLinkText(DownloadLog.SharedLink shared) {

@@ -105,6 +105,14 @@ public class Orders {
         deliveries.resendReceipt(lock(orderId).purchase());
     }
 
+    /**
+     * Lets the buyer of an order download one of its files {@code more} times more: for the store's creator or an admin
+     * only ({@link #managedBy}); returns the downloads that file now allows in all.
+     */
+    public int allowMoreDownloads(long actorId, long orderId, long grantId, int more) {
+        return deliveries.allowMore(managedBy(actorId, orderId).id(), grantId, more, actorId).allowance();
+    }
+
     public Optional<Order> awaitingPayment(EmailAddress buyer, long productId) {
         return em.createQuery("SELECT o FROM CustomerOrder o WHERE o.pendingKey = :key", Order.class)
                 .setParameter("key", Order.pendingKey(buyer, productId))

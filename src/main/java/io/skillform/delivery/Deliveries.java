@@ -1,5 +1,7 @@
 package io.skillform.delivery;
 
+import io.skillform.audit.AuditEntry;
+import io.skillform.audit.AuditTrail;
 import io.skillform.catalog.Product;
 import io.skillform.catalog.ProductFile;
 import io.skillform.catalog.Store;
@@ -33,6 +35,9 @@ public class Deliveries {
 
     @Inject
     private LinkIssuer links;
+
+    @Inject
+    private AuditTrail auditTrail;
 
     @Inject
     private Clock clock;
@@ -87,6 +92,23 @@ public class Deliveries {
         Instant now = clock.instant();
         receipt.resent(now);
         outbox.enqueue(receipt(purchase, grantsOf(purchase.orderId()), now));
+    }
+
+    /**
+     * Lets the buyer download one file of the order {@code more} times more — asked for by the store's creator or an
+     * admin, whom the caller has checked — recorded in the audit trail. The grant's row is locked: raises at the same
+     * moment both count, and a download claimed meanwhile is counted against the new allowance.
+     */
+    @TransactionAttribute(TransactionAttributeType.MANDATORY)
+    public DownloadGrant allowMore(long orderId, long grantId, int more, long actorId) {
+        DownloadGrant grant = em.find(DownloadGrant.class, grantId, LockModeType.PESSIMISTIC_WRITE);
+        if (grant == null || grant.orderId() != orderId) {
+            throw new DeliveryException("There is no such file in this order.");
+        }
+        grant.allowMore(more);
+        auditTrail.record(AuditEntry.of("download.allowance-raised", "order:" + orderId, "account:" + actorId,
+                "grant " + grantId + " (" + grant.file().fileName().value() + "): +" + more + ", " + grant.allowance() + " in all"));
+        return grant;
     }
 
     private List<DownloadGrant> grant(Purchase purchase, Instant now) {

@@ -22,6 +22,16 @@ public class DeliveryException extends RuntimeException {
         }
     }
 
+    /** The purchase's downloads of a file are spent: no link would work until the creator allows more. */
+    public static final class UsedUp extends DeliveryException {
+
+        private static final long serialVersionUID = 1L;
+
+        public UsedUp(String message) {
+            super(message);
+        }
+    }
+
     /** A one-time link that was real, but is used already or has expired: the buyer asks for a new one. */
     public static final class Spent extends DeliveryException {
 

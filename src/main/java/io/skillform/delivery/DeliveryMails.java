@@ -14,7 +14,7 @@ import java.util.Locale;
  */
 final class DeliveryMails {
 
-    /** A file's link as the receipt shows it. */
+    /** A file's link as the receipt shows it: {@code downloads} is what is left of the purchase's, shared by its links. */
     record FileLink(String title, String fileName, long size, String pageUrl, String downloadUrl, int downloads, int hours) {
     }
 
@@ -84,8 +84,12 @@ final class DeliveryMails {
     }
 
     private static String limits(FileLink file) {
-        return "This link works for " + file.downloads() + (file.downloads() == 1 ? " download" : " downloads")
-                + " within " + file.hours() + (file.hours() == 1 ? " hour." : " hours.");
+        String lifetime = "This link works for " + file.hours() + (file.hours() == 1 ? " hour" : " hours");
+        if (file.downloads() == 0) {
+            return lifetime + ", but this purchase's downloads of the file are used up: the seller can allow you more.";
+        }
+        return lifetime + "; your purchase has " + file.downloads() + (file.downloads() == 1 ? " download" : " downloads")
+                + " of this file left, whichever link you use.";
     }
 
     static MailMessage freshLink(EmailAddress to, FileLink file, String libraryUrl) {

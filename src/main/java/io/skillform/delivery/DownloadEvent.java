@@ -74,8 +74,8 @@ public class DownloadEvent {
         return id;
     }
 
-    long linkId() {
-        return linkId;
+    long grantId() {
+        return grantId;
     }
 
     boolean counted() {

@@ -11,17 +11,24 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.ManyToOne;
 import jakarta.persistence.Table;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A buyer's right to one file of a paid order, with the download policy they bought under. Links are issued from it;
- * while it is revoked (the order refunded or disputed) none of them works.
+ * A buyer's right to one file of a paid order, with the download policy they bought under. The downloads belong to
+ * the grant: every link issued from it (receipt, library, API, renewal) draws on one allowance — the policy's count
+ * plus what the creator allowed this buyer on top — so asking for more links gives no more downloads. Uses are claimed
+ * by a conditional update in the database ({@link Downloads}), never by changing this object, so parallel requests on
+ * any of its links cannot take more than there are. While it is revoked (the order refunded or disputed) no link works.
  */
 @Entity
 @Table(name = "download_grant")
 public class DownloadGrant {
+
+    /** The most a creator can add to one grant, all raises together (the column's check says the same). */
+    static final int MAX_EXTRA_DOWNLOADS = 1_000_000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -48,6 +55,13 @@ public class DownloadGrant {
 
     @Column(name = "download_limit", nullable = false, updatable = false)
     private int downloadLimit;
+
+    /** Raised by the creator for this buyer ({@link #allowMore}). */
+    @Column(name = "extra_downloads", nullable = false)
+    private int extraDownloads;
+
+    @Column(name = "downloads_used", nullable = false, insertable = false, updatable = false)
+    private int downloadsUsed;
 
     @Column(name = "link_lifetime_hours", nullable = false, updatable = false)
     private int linkLifetimeHours;
@@ -77,13 +91,34 @@ public class DownloadGrant {
         this.grantedAt = now;
     }
 
-    /** A fresh link for this file under the policy the buyer bought; the token is only ever in the link. */
+    /**
+     * A fresh link for this file, living as long as the policy the buyer bought says; it draws on this grant's
+     * downloads. The token is only ever in the link.
+     */
     IssuedLink issueLink(DownloadLink.IssuedFor purpose, Instant now) {
         if (isRevoked()) {
             throw new IllegalStateException("Grant " + id + " is revoked: " + revokedReason);
         }
         DownloadToken token = DownloadToken.generate();
-        return new IssuedLink(new DownloadLink(this, token, purpose, new DownloadPolicy(downloadLimit, linkLifetimeHours), now), token);
+        return new IssuedLink(new DownloadLink(this, token, purpose, now.plus(Duration.ofHours(linkLifetimeHours)), now), token);
+    }
+
+    /**
+     * The creator lets this buyer download the file {@code more} times more (1 to {@value DownloadPolicy#MAX_DOWNLOADS}
+     * at a time); the caller holds the grant's row lock, so two raises at once both count.
+     */
+    void allowMore(int more) {
+        if (more < 1 || more > DownloadPolicy.MAX_DOWNLOADS) {
+            throw new DeliveryException("Allow between 1 and " + DownloadPolicy.MAX_DOWNLOADS + " more downloads at a time.");
+        }
+        if (isRevoked()) {
+            throw new DeliveryException("This purchase was " + revokedReason + ": its files can no longer be downloaded.");
+        }
+        if (extraDownloads + more > MAX_EXTRA_DOWNLOADS) {
+            throw new DeliveryException("This buyer has been allowed " + extraDownloads + " more downloads already; "
+                    + MAX_EXTRA_DOWNLOADS + " is the most.");
+        }
+        extraDownloads += more;
     }
 
     /** Returns true if this changed the grant. */
@@ -132,8 +167,21 @@ public class DownloadGrant {
         return buyerEmail;
     }
 
-    public int downloadLimit() {
-        return downloadLimit;
+    /** Downloads this purchase of the file allows in all: the policy sold, plus what the creator added. */
+    public int allowance() {
+        return downloadLimit + extraDownloads;
+    }
+
+    public int downloadsUsed() {
+        return downloadsUsed;
+    }
+
+    public int downloadsLeft() {
+        return Math.max(0, allowance() - downloadsUsed);
+    }
+
+    public boolean isUsedUp() {
+        return downloadsLeft() == 0;
     }
 
     public int linkLifetimeHours() {
@@ -141,7 +189,7 @@ public class DownloadGrant {
     }
 
     public Optional<Long> buyerAccountId() {
-        return java.util.Optional.ofNullable(buyerAccountId);
+        return Optional.ofNullable(buyerAccountId);
     }
 
     public Instant grantedAt() {

@@ -1,6 +1,5 @@
 package io.skillform.delivery;
 
-import io.skillform.catalog.DownloadPolicy;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -15,9 +14,8 @@ import jakarta.persistence.Table;
 import java.time.Instant;
 
 /**
- * One link to a granted file: works until it expires or its downloads are used up. Uses are claimed by a
- * conditional update in the database ({@link Downloads}), never by changing this object, so parallel requests
- * cannot both take the last one.
+ * One link to a granted file: works until it expires, while its grant has downloads left. The downloads are the
+ * grant's, shared by all its links ({@link DownloadGrant}); a link adds only its own lifetime.
  */
 @Entity
 @Table(name = "download_link")
@@ -50,33 +48,34 @@ public class DownloadLink {
     @Column(name = "expires_at", nullable = false, updatable = false)
     private Instant expiresAt;
 
-    @Column(name = "download_limit", nullable = false, updatable = false)
-    private int downloadLimit;
-
-    @Column(name = "downloads_used", nullable = false, insertable = false, updatable = false)
-    private int downloadsUsed;
-
     protected DownloadLink() {
         // for JPA
     }
 
-    DownloadLink(DownloadGrant grant, DownloadToken token, IssuedFor issuedFor, DownloadPolicy policy, Instant now) {
+    DownloadLink(DownloadGrant grant, DownloadToken token, IssuedFor issuedFor, Instant expiresAt, Instant now) {
         this.grant = grant;
         this.tokenHash = token.hash();
         this.issuedFor = issuedFor;
         this.issuedAt = now;
-        this.expiresAt = now.plus(policy.linkLifetime());
-        this.downloadLimit = policy.downloadLimit();
+        this.expiresAt = expiresAt;
     }
 
+    /**
+     * Used up comes before expired: once the purchase's downloads are spent a fresh link would not help, so that is
+     * what the buyer is told.
+     */
     public State state(Instant now) {
         if (grant.isRevoked()) {
             return State.REVOKED;
         }
-        if (!now.isBefore(expiresAt)) {
-            return State.EXPIRED;
+        if (grant.isUsedUp()) {
+            return State.USED_UP;
         }
-        return downloadsUsed >= downloadLimit ? State.USED_UP : State.USABLE;
+        return hasExpired(now) ? State.EXPIRED : State.USABLE;
+    }
+
+    public boolean hasExpired(Instant now) {
+        return !now.isBefore(expiresAt);
     }
 
     public Long id() {
@@ -89,13 +88,5 @@ public class DownloadLink {
 
     public Instant expiresAt() {
         return expiresAt;
-    }
-
-    public int downloadLimit() {
-        return downloadLimit;
-    }
-
-    public int downloadsLeft() {
-        return Math.max(0, downloadLimit - downloadsUsed);
     }
 }

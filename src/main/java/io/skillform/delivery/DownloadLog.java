@@ -8,8 +8,9 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * An order's downloads as its creator sees them, and the links that look shared: used from
- * {@value #SHARED_FROM_ADDRESSES} or more addresses. Callers check that the reader manages the order.
+ * An order's downloads as its creator sees them: what each file allows and has used, every request served, and the
+ * links that look shared (used from {@value #SHARED_FROM_ADDRESSES} or more addresses). Callers check that the reader
+ * manages the order.
  */
 @Stateless
 public class DownloadLog {
@@ -26,6 +27,18 @@ public class DownloadLog {
 
     /** A link used from many addresses: likely passed around. */
     public record SharedLink(long linkId, String fileName, long addresses) {
+    }
+
+    /** A file of the order: the purchase's downloads of it, used and allowed in all (the policy and any added). */
+    public record Allowance(long grantId, String fileName, int used, int allowed, boolean revoked) {
+    }
+
+    public List<Allowance> allowances(long orderId) {
+        return em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.orderId = :order ORDER BY g.id", DownloadGrant.class)
+                .setParameter("order", orderId)
+                .getResultStream()
+                .map(g -> new Allowance(g.id(), g.file().fileName().value(), g.downloadsUsed(), g.allowance(), g.isRevoked()))
+                .toList();
     }
 
     public List<Line> of(long orderId) {

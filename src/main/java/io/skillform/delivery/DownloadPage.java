@@ -13,10 +13,10 @@ import java.io.IOException;
 import java.util.Optional;
 
 /**
- * Backs /file?t=…, the page a mailed download link opens: the file, what is left of the link, and the button that
- * downloads it (/download/…). Mail scanners open the links in a mail before the buyer does; opening this page spends
- * nothing, so they no longer take the buyer's downloads. A link that no longer works says why, and offers a fresh one
- * as the 410 page does.
+ * Backs /file?t=…, the page a mailed download link opens: the file, what is left of the purchase's downloads of it, and
+ * the button that downloads it (/download/…). Mail scanners open the links in a mail before the buyer does; opening
+ * this page spends nothing, so they no longer take the buyer's downloads. A link that no longer works says why, and
+ * offers a fresh one as the 410 page does.
  */
 @Named
 @RequestScoped
@@ -61,8 +61,8 @@ public class DownloadPage {
         return Sizes.format(link.size());
     }
 
-    /** "4 downloads left, until …" */
+    /** "4 downloads left of your purchase …; this link works until …" */
     public String getLeft() {
-        return PageMessages.text("download.page.left", String.valueOf(link.downloadsLeft()), dates.format(link.expiresAt()));
+        return PageMessages.text("download.page.left", link.downloadsLeft(), dates.format(link.expiresAt()));
     }
 }

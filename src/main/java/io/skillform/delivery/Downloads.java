@@ -9,7 +9,6 @@ import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
-import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -40,10 +39,11 @@ public class Downloads {
     private Clock clock;
 
     /**
-     * Admits a request for the link's file. A download from the first byte claims one of the link's uses — in the
-     * database, with a conditional update, so that parallel requests cannot take more than there are. Resuming one (a
-     * range further in) is free for the address that claimed a use within {@link #RESUME_WINDOW}, even once the uses
-     * are spent, for up to {@value #FREE_RESUME_FILES} files' worth of bytes per claimed use — pauses, retries and
+     * Admits a request for the link's file. A download from the first byte claims one of the purchase's downloads of
+     * the file (its grant's, shared by all its links) — in the database, with a conditional update, so that parallel
+     * requests on any of its links cannot take more than there are. Resuming one (a range further in) is free for the
+     * address that claimed a use with this link within {@link #RESUME_WINDOW}, even once the downloads are spent, while
+     * the link lives, for up to {@value #FREE_RESUME_FILES} files' worth of bytes per claimed use — pauses, retries and
      * download managers' segments fit, endless near-whole copies ({@code Range: bytes=1-}) do not. Beyond that, and for
      * anyone else, a range request claims a use like a new download. Every admitted request is logged.
      */
@@ -57,14 +57,14 @@ public class Downloads {
         ServedFile file = ServedFile.of(link.grant().file());
         RangeRequest.Resolution resolution = range.resolve(file.size(), file.etag(), file.lastModified());
         DownloadLink.State state = link.state(now);
-        if (state == DownloadLink.State.REVOKED || state == DownloadLink.State.EXPIRED) {
-            return Access.refused(state == DownloadLink.State.REVOKED ? Access.Refusal.REVOKED : Access.Refusal.EXPIRED);
+        if (state == DownloadLink.State.REVOKED || link.hasExpired(now)) {
+            return Access.refused(Access.Refusal.of(state));
         }
         if (resolution.kind() == RangeRequest.Resolution.Kind.UNSATISFIABLE) {
             return Access.unsatisfiable(file);
         }
         boolean resume = resolution.start() > 0 && resumesFreely(link, client, resolution.length(), file.size(), now);
-        if (!resume && !claim(link, now)) {
+        if (!resume && !claim(link)) {
             return Access.refused(Access.Refusal.USED_UP);
         }
         DownloadEvent event = new DownloadEvent(link, client, resolution.start(), resolution.length(), !resume, now);
@@ -83,8 +83,8 @@ public class Downloads {
             return;
         }
         if (event.counted()) {
-            em.createNativeQuery("UPDATE download_link SET downloads_used = downloads_used - 1 WHERE id = ? AND downloads_used > 0")
-                    .setParameter(1, event.linkId())
+            em.createNativeQuery("UPDATE download_grant SET downloads_used = downloads_used - 1 WHERE id = ? AND downloads_used > 0")
+                    .setParameter(1, event.grantId())
                     .executeUpdate();
         }
         em.remove(event);
@@ -95,26 +95,24 @@ public class Downloads {
         Instant now = clock.instant();
         return find(token).map(link -> {
             DownloadLink.State state = link.state(now);
+            if (state != DownloadLink.State.USABLE) {
+                return Access.refused(Access.Refusal.of(state));
+            }
             ServedFile file = ServedFile.of(link.grant().file());
-            return switch (state) {
-                case REVOKED -> Access.refused(Access.Refusal.REVOKED);
-                case EXPIRED -> Access.refused(Access.Refusal.EXPIRED);
-                case USED_UP -> Access.refused(Access.Refusal.USED_UP);
-                case USABLE -> Access.granted(file, range.resolve(file.size(), file.etag(), file.lastModified()), null);
-            };
+            return Access.granted(file, range.resolve(file.size(), file.etag(), file.lastModified()), null);
         }).orElseGet(() -> Access.refused(Access.Refusal.UNKNOWN));
     }
 
     /**
-     * What the page of a link shows (the page a mailed link opens): its file and what is left of it. Spends nothing,
-     * so a mail scanner that opens the page takes none of the buyer's downloads.
+     * What the page of a link shows (the page a mailed link opens): its file, what is left of the purchase's downloads
+     * and until when the link works. Spends nothing, so a mail scanner that opens the page takes none of them.
      */
     public Optional<LinkView> look(DownloadToken token) {
         Instant now = clock.instant();
         return find(token).map(link -> {
             ProductFile file = link.grant().file();
             return new LinkView(file.product().title(), file.fileName().value(), file.sizeBytes(), link.state(now),
-                    link.downloadsLeft(), link.expiresAt());
+                    link.grant().downloadsLeft(), link.expiresAt());
         });
     }
 
@@ -133,8 +131,9 @@ public class Downloads {
     }
 
     /**
-     * Mails a fresh link for the file of a spent one — to the buyer's address, whoever asks. Refused for a link that
-     * is unknown, still works, or whose purchase was refunded; and after {@value #RENEWALS_PER_HOUR} an hour.
+     * Mails a fresh link for the file of an expired one — to the buyer's address, whoever asks. Refused for a link
+     * that is unknown or still works, whose purchase was refunded, or whose purchase has no downloads of the file left
+     * (a fresh link would not work either: the creator can allow more); and after {@value #RENEWALS_PER_HOUR} an hour.
      */
     public void renew(DownloadToken token) {
         Instant now = clock.instant();
@@ -143,8 +142,10 @@ public class Downloads {
         DownloadGrant grant = em.find(DownloadGrant.class, link.grant().id(), LockModeType.PESSIMISTIC_WRITE);
         switch (link.state(now)) {
             case REVOKED -> throw new DeliveryException("This purchase was refunded or disputed, so its files can no longer be downloaded.");
+            case USED_UP -> throw new DeliveryException("This purchase's " + grant.allowance() + " downloads of this file are"
+                    + " used up, so a fresh link would not work either. The seller can allow you more downloads.");
             case USABLE -> throw new DeliveryException("This link still works: open it to download the file.");
-            default -> { }
+            case EXPIRED -> { }
         }
         long recent = em.createQuery("SELECT COUNT(l) FROM DownloadLink l WHERE l.grant = :grant AND l.issuedFor = :renewal"
                         + " AND l.issuedAt > :since", Long.class)
@@ -167,13 +168,15 @@ public class Downloads {
                 .getResultStream().findFirst();
     }
 
-    /** One use, if one is left, the link lives and its grant is not revoked (the join locks the grant's row). */
-    private boolean claim(DownloadLink link, Instant now) {
-        return em.createNativeQuery("UPDATE download_link l JOIN download_grant g ON g.id = l.grant_id"
-                        + " SET l.downloads_used = l.downloads_used + 1 WHERE l.id = ? AND l.downloads_used < l.download_limit"
-                        + " AND l.expires_at > ? AND g.revoked_at IS NULL")
-                .setParameter(1, link.id())
-                .setParameter(2, Timestamp.from(now))
+    /**
+     * One of the grant's downloads, if one is left and the grant is not revoked: checked and taken in one statement on
+     * the grant's row, so parallel requests on any of its links — and a refund committing meanwhile — cannot take more.
+     * (The link's lifetime was checked by the caller; it never changes.)
+     */
+    private boolean claim(DownloadLink link) {
+        return em.createNativeQuery("UPDATE download_grant SET downloads_used = downloads_used + 1 WHERE id = ?"
+                        + " AND revoked_at IS NULL AND downloads_used < download_limit + extra_downloads")
+                .setParameter(1, link.grant().id())
                 .executeUpdate() == 1;
     }
 
@@ -225,7 +228,18 @@ public class Downloads {
     public record Access(Refusal refusal, ServedFile file, RangeRequest.Resolution range, Long event) {
 
         /** Why a link gives no file: unknown → 404, the others → 410. */
-        public enum Refusal { UNKNOWN, EXPIRED, USED_UP, REVOKED }
+        public enum Refusal {
+            UNKNOWN, EXPIRED, USED_UP, REVOKED;
+
+            static Refusal of(DownloadLink.State state) {
+                return switch (state) {
+                    case EXPIRED -> EXPIRED;
+                    case USED_UP -> USED_UP;
+                    case REVOKED -> REVOKED;
+                    case USABLE -> throw new IllegalArgumentException("A usable link is not refused");
+                };
+            }
+        }
 
         static Access refused(Refusal why) {
             return new Access(why, null, null, null);

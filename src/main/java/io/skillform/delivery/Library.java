@@ -69,9 +69,16 @@ public class Library {
     public record Entry(long orderId, String title, String storeName, Instant boughtAt, List<FileEntry> files) {
     }
 
-    /** A file with the state of its newest link (none yet, or downloads left until it expires). */
-    public record FileEntry(long grantId, String fileName, long size, boolean revoked, Integer downloadsLeft,
+    /**
+     * A file with what is left of the purchase's downloads of it (shared by all its links), and until when its newest
+     * link works (null: none works now — the buyer asks for a fresh one).
+     */
+    public record FileEntry(long grantId, String fileName, long size, boolean revoked, int downloadsLeft,
                             Instant linkExpiresAt) {
+
+        public boolean isUsedUp() {
+            return downloadsLeft == 0;
+        }
     }
 
     /** The viewer's purchases, newest first. */
@@ -95,14 +102,17 @@ public class Library {
         return entries;
     }
 
-    /** A link just issued: where it is, until when it works, and for how many downloads. */
-    public record IssuedLink(String url, Instant expiresAt, int downloads) {
+    /** A link just issued: where it is, until when it works, and how many of the purchase's downloads are left. */
+    public record IssuedLink(String url, Instant expiresAt, int downloadsLeft) {
     }
 
     /**
-     * A fresh link to one of the viewer's files; someone else's file is "not found", like one that does not exist.
+     * A fresh link to one of the viewer's files; someone else's file is "not found", like one that does not exist. The
+     * link draws on the purchase's downloads of the file, as every other link to it does: asking again gives a link,
+     * never more downloads.
      *
      * @throws DeliveryException.Revoked when the purchase was refunded or disputed
+     * @throws DeliveryException.UsedUp when the purchase's downloads of the file are spent
      */
     public IssuedLink link(Viewer viewer, long grantId) {
         DownloadGrant grant = em.find(DownloadGrant.class, grantId);
@@ -111,6 +121,10 @@ public class Library {
         }
         if (grant.isRevoked()) {
             throw new DeliveryException.Revoked("This purchase was " + grant.revokedReason() + ", so its files can no longer be downloaded.");
+        }
+        if (grant.isUsedUp()) {
+            throw new DeliveryException.UsedUp("You have downloaded " + grant.file().fileName().value() + " as many times as"
+                    + " your purchase allows (" + grant.allowance() + "). The seller can allow you more downloads.");
         }
         Instant now = clock.instant();
         DeliveryMails.FileLink issued = links.issue(grant, DownloadLink.IssuedFor.LIBRARY, now);
@@ -274,6 +288,6 @@ public class Library {
     private static FileEntry fileEntry(DownloadGrant grant, DownloadLink newest, Instant now) {
         boolean live = newest != null && newest.state(now) == DownloadLink.State.USABLE;
         return new FileEntry(grant.id(), grant.file().fileName().value(), grant.file().sizeBytes(), grant.isRevoked(),
-                live ? newest.downloadsLeft() : null, live ? newest.expiresAt() : null);
+                grant.downloadsLeft(), live ? newest.expiresAt() : null);
     }
 }

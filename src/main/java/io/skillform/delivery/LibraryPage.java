@@ -67,9 +67,11 @@ public class LibraryPage implements Serializable {
         return Sizes.format(bytes);
     }
 
-    /** "4 downloads left on your latest link, until …" */
+    /** "4 downloads left" — the purchase's, whichever link is used — and until when the latest link works. */
     public String linkState(Library.FileEntry file) {
-        return PageMessages.text("library.linkState", String.valueOf(file.downloadsLeft()), dates.format(file.linkExpiresAt()));
+        int left = file.downloadsLeft();
+        return file.linkExpiresAt() == null ? PageMessages.text("library.downloadsLeft", left)
+                : PageMessages.text("library.linkState", left, dates.format(file.linkExpiresAt()));
     }
 
     public void download(long grantId) throws IOException {

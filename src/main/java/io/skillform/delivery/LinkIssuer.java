@@ -29,7 +29,7 @@ class LinkIssuer {
         ProductFile file = grant.file();
         String token = issued.token().value();
         return new DeliveryMails.FileLink(file.product().title(), file.fileName().value(), file.sizeBytes(),
-                site.url("/file?t=" + token), site.url("/download/" + token), grant.downloadLimit(), grant.linkLifetimeHours());
+                site.url("/file?t=" + token), site.url("/download/" + token), grant.downloadsLeft(), grant.linkLifetimeHours());
     }
 
     String libraryUrl() {

@@ -3,13 +3,14 @@ package io.skillform.platform;
 import jakarta.inject.Inject;
 import jakarta.servlet.ServletContextEvent;
 import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
 import jakarta.servlet.annotation.WebListener;
 import java.util.Locale;
 
 /**
  * Marks the session cookie Secure when the site is served over https (SKILLFORM_BASE_URL), so it never travels
- * in clear text; HttpOnly and SameSite=Lax come from web.xml. Must run while the application starts: cookie
- * settings are frozen afterwards.
+ * in clear text, and SameSite=Lax, so another site's page cannot post with it; HttpOnly comes from web.xml. Must run
+ * while the application starts: cookie settings are frozen afterwards.
  */
 @WebListener
 public class SessionCookieSettings implements ServletContextListener {
@@ -19,7 +20,11 @@ public class SessionCookieSettings implements ServletContextListener {
 
     @Override
     public void contextInitialized(ServletContextEvent event) {
-        event.getServletContext().getSessionCookieConfig().setSecure(isHttps(site.getBaseUrl()));
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setSecure(isHttps(site.getBaseUrl()));
+        // Set here, not in web.xml's cookie-config: WildFly does not pass an <attribute> there on to Undertow, and the
+        // cookie went out without it (LibraryApiIT reads the Set-Cookie header).
+        cookie.setAttribute("SameSite", "Lax");
     }
 
     static boolean isHttps(String baseUrl) {

@@ -4,12 +4,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import io.skillform.identity.TokenSecrets;
 import io.skillform.testing.ApiTest;
 import io.skillform.testing.OpenApiContract;
 import io.skillform.testing.TestAccounts;
 import io.skillform.testing.TestCreators;
-import io.skillform.testing.TestDatabase;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Instant;
@@ -133,14 +131,6 @@ class ApiErrorPathsIT extends ApiTest {
             throw new AssertionError(operation + " takes '" + name + "': give this test a value for it");
         }
         return value;
-    }
-
-    /** A library token for the buyer's address, as {@code POST /api/v1/library/sessions} would give one. */
-    private static String libraryToken(String email) throws Exception {
-        String secret = TokenSecrets.newLinkToken();
-        TestDatabase.execute("INSERT INTO library_session (token_hash, email, created_at, expires_at)"
-                + " VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 HOUR)", TokenSecrets.sha256Hex(secret), email);
-        return "sfl_" + secret;
     }
 
     /** The document's operations that document this status. */

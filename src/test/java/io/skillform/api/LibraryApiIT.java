@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.ApiTest;
 import io.skillform.testing.DevMail;
+import io.skillform.testing.HttpLogIn;
 import io.skillform.testing.TestAccounts;
 import io.skillform.testing.TestCreators;
 import io.skillform.testing.TestDatabase;
@@ -15,8 +16,13 @@ import jakarta.json.JsonObject;
 import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
@@ -24,11 +30,15 @@ import org.junit.jupiter.api.Test;
 /**
  * A buyer's library through a creator's own storefront: the address is proven by a mailed link that opens the
  * creator's page, its token becomes a library token, which lists that store's purchases and issues download links;
- * the creator then sees the download in the log. CORS answers the origins a store allows, and only those.
+ * the creator then sees the download in the log. However many links are asked for, a purchase downloads as often as
+ * its policy says. A browser's session writes only as JSON, and its cookie is SameSite=Lax. CORS answers the origins a
+ * store allows, and only those.
  */
 class LibraryApiIT extends ApiTest {
 
     private static final String SHOP = "https://shop.example.com";
+    private static final String DEMO_BUYER = "buyer@demo.skillform.test";
+    private static final String DEMO_BUYER_PASSWORD = "demo-buyer-2026";
 
     @Test
     void aBuyerOpensTheirLibraryOnTheCreatorsSiteAndDownloads() throws Exception {
@@ -105,6 +115,87 @@ class LibraryApiIT extends ApiTest {
         assertProblem(401, get("/api/v1/library"));
         assertProblem(401, send(asBuyer("sfl_not-a-token", "/api/v1/library").build()));
         assertProblem(401, send(asBuyer("sfk_demo_creator", "/api/v1/library").build()));
+    }
+
+    @Test
+    void aPurchaseDownloadsAsOftenAsItsPolicySaysHoweverManyLinksAreAsked() throws Exception {
+        String buyer = TestAccounts.uniqueEmail().value();
+        String order = buy(freeProductIn(TestCreators.withStore("lib-budget")), buyer);
+        long grant = TestDatabase.single("SELECT g.id FROM download_grant g JOIN customer_order o ON o.id = g.order_id WHERE o.reference = ?", order);
+        String library = libraryToken(buyer);
+
+        // 25 links asked for: each is a link to the same 5 downloads (the default policy), not 5 more.
+        List<String> links = new ArrayList<>();
+        for (int i = 0; i < 25; i++) {
+            HttpResponse<String> issued = send(asBuyer(library, "/api/v1/library/files/" + grant + "/links").POST(HttpRequest.BodyPublishers.noBody()).build());
+            assertEquals(201, issued.statusCode(), issued.body());
+            assertEquals(5, json(issued).getInt("downloads_left"), "what is left of the purchase, whichever link");
+            links.add(URI.create(json(issued).getString("url")).getRawPath());
+        }
+        // Every link clicked at once: the purchase's 5 downloads are taken once, whichever links win.
+        ExecutorService clicks = Executors.newFixedThreadPool(links.size());
+        List<Integer> statuses = new ArrayList<>();
+        try {
+            List<Future<Integer>> answers = new ArrayList<>();
+            for (String link : links) {
+                answers.add(clicks.submit(() -> http.send(request(link).build(), HttpResponse.BodyHandlers.discarding()).statusCode()));
+            }
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get());
+            }
+        } finally {
+            clicks.shutdownNow();
+        }
+        assertEquals(5, statuses.stream().filter(s -> s == 200).count(), statuses.toString());
+        assertEquals(20, statuses.stream().filter(s -> s == 410).count(), statuses.toString());
+        assertEquals(5, TestDatabase.single("SELECT COUNT(*) FROM download_event WHERE grant_id = ? AND counted", grant));
+        assertEquals(5, TestDatabase.single("SELECT downloads_used FROM download_grant WHERE id = ?", grant));
+
+        // The library says so, and a 26th link is refused rather than handed out to fail.
+        JsonObject file = json(send(asBuyer(library, "/api/v1/library").build())).getJsonArray("data").getJsonObject(0)
+                .getJsonArray("files").getJsonObject(0);
+        assertEquals(0, file.getInt("downloads_left"));
+        HttpResponse<String> more = send(asBuyer(library, "/api/v1/library/files/" + grant + "/links").POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertProblem(410, more);
+        assertTrue(json(more).getString("detail").contains("The seller can allow you more downloads."), more.body());
+    }
+
+    @Test
+    void theSessionCookieIsSentHttpOnlyAndSameSiteLax() throws Exception {
+        HttpResponse<String> login = http.send(request("/login").build(), HttpResponse.BodyHandlers.ofString());
+        String anonymous = login.headers().firstValue("Set-Cookie").orElseThrow(() -> new AssertionError("a session for the form"));
+        String signedIn = HttpLogIn.as(base.toString().replaceAll("/$", ""), DEMO_BUYER, DEMO_BUYER_PASSWORD).setCookie();
+        for (String cookie : List.of(anonymous, signedIn)) {
+            assertTrue(cookie.startsWith("JSESSIONID="), cookie);
+            assertTrue(cookie.contains("; HttpOnly"), cookie);
+            assertTrue(cookie.contains("; SameSite=Lax"), cookie);
+        }
+    }
+
+    @Test
+    void aSignedInBrowserWritesToTheLibraryOnlyAsJson() throws Exception {
+        String order = buy(freeProductIn(TestCreators.withStore("lib-session")), DEMO_BUYER);
+        String session = HttpLogIn.as(base.toString().replaceAll("/$", ""), DEMO_BUYER, DEMO_BUYER_PASSWORD).cookie();
+        // The session reads the library (the purchase joins the account, whose address is verified).
+        assertEquals(200, send(request("/api/v1/library").header("Cookie", session).build()).statusCode());
+        long grant = TestDatabase.single("SELECT g.id FROM download_grant g JOIN customer_order o ON o.id = g.order_id WHERE o.reference = ?", order);
+        String links = "/api/v1/library/files/" + grant + "/links";
+        long receiptLinks = TestDatabase.single("SELECT COUNT(*) FROM download_link WHERE grant_id = ?", grant);
+
+        // What a form on another site can post with the browser's cookie: refused, and no link made.
+        for (String type : List.of("text/plain", "application/x-www-form-urlencoded", "multipart/form-data; boundary=x")) {
+            HttpResponse<String> refused = send(request(links).header("Cookie", session).header("Content-Type", type)
+                    .POST(HttpRequest.BodyPublishers.ofString("{}")).build());
+            assertProblem(415, refused);
+        }
+        assertProblem(415, send(request(links).header("Cookie", session).POST(HttpRequest.BodyPublishers.noBody()).build()));
+        assertEquals(receiptLinks, TestDatabase.single("SELECT COUNT(*) FROM download_link WHERE grant_id = ?", grant), "no link made");
+
+        // JSON, which another site's page cannot send with the cookie without a preflight no origin passes.
+        HttpResponse<String> issued = send(request(links).header("Cookie", session).header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.noBody()).build());
+        assertEquals(201, issued.statusCode(), issued.body());
+        assertEquals(receiptLinks + 1, TestDatabase.single("SELECT COUNT(*) FROM download_link WHERE grant_id = ?", grant));
     }
 
     @Test

@@ -13,6 +13,7 @@ import io.skillform.catalog.ProductRevision;
 import io.skillform.catalog.Slug;
 import io.skillform.catalog.StoreHandle;
 import io.skillform.checkout.Checkout;
+import io.skillform.checkout.CheckoutException;
 import io.skillform.checkout.CheckoutRequest;
 import io.skillform.checkout.Order;
 import io.skillform.checkout.OrderStatus;
@@ -73,8 +74,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Delivery inside WildFly on MariaDB, over real HTTP to the server's own download links: a dev-gateway payment whose
  * webhook arrives three times sends exactly one receipt through the SMTP server; its link serves the file byte for
- * byte and stops after its count (410, then a fresh link by e-mail), when it expires (the clock moved 25 hours),
- * when tampered with (404) and after a refund; parallel clicks never exceed the count; a 110 MB download resumes.
+ * byte and stops once the purchase's downloads are used (410, whichever link — until the creator allows more), when it
+ * expires (the clock moved 25 hours; then a fresh link by e-mail), when tampered with (404) and after a refund;
+ * parallel clicks on one link or many never exceed the purchase's count; a 110 MB download resumes.
  */
 @ExtendWith(ArquillianExtension.class)
 class DeliveryIT {
@@ -162,7 +164,8 @@ class DeliveryIT {
         Thread.sleep(3000); // the repeated deliveries have been answered and processed by now
         assertEquals(1, mailsTo(buyer, receiptSubject(order)).size(), "exactly one receipt");
         assertTrue(receipt.contains("Total: $15.00") && receipt.contains("Field Guide (2nd ed.).pdf"), receipt);
-        assertTrue(receipt.contains("This link works for 3 downloads within 24 hours."), receipt);
+        assertTrue(receipt.contains("This link works for 24 hours; your purchase has 3 downloads of this file left, whichever link you use."),
+                receipt);
 
         String token = token(receipt);
         // The mail links to the file's page: opened (by the buyer, or first by a mail scanner), it spends nothing.
@@ -170,7 +173,7 @@ class DeliveryIT {
             HttpResponse<String> page = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + token)).build(),
                     HttpResponse.BodyHandlers.ofString());
             assertEquals(200, page.statusCode());
-            assertTrue(page.body().contains("Field Guide (2nd ed.).pdf") && page.body().contains("3 downloads left with this link"), page.body());
+            assertTrue(page.body().contains("Field Guide (2nd ed.).pdf") && page.body().contains("3 downloads left of your purchase"), page.body());
             assertTrue(page.body().contains("href=\"/download/" + token + "\""), "the button downloads");
             assertEquals("no-referrer", page.headers().firstValue("Referrer-Policy").orElse(""));
         }
@@ -181,18 +184,29 @@ class DeliveryIT {
         }
         HttpResponse<byte[]> usedUp = get(token);
         assertEquals(410, usedUp.statusCode(), "a fourth download is one too many");
-        assertTrue(body(usedUp).contains("This link has been used as many times as it allows."), body(usedUp));
-        assertTrue(body(usedUp).contains("E-mail me a fresh link") && body(usedUp).contains("action=\"/download/" + token + "\""), body(usedUp));
+        String spent = "This file has been downloaded as many times as the purchase allows. The seller can allow you more downloads.";
+        assertTrue(body(usedUp).contains(spent) && !body(usedUp).contains("E-mail me a fresh link"), body(usedUp));
         String usedUpPage = HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + token)).build(),
                 HttpResponse.BodyHandlers.ofString()).body();
-        assertTrue(usedUpPage.contains("This link has been used as many times as it allows.") && usedUpPage.contains("E-mail me a fresh link")
-                && usedUpPage.contains("action=\"/download/" + token + "\""), usedUpPage);
+        assertTrue(usedUpPage.contains(spent) && !usedUpPage.contains("E-mail me a fresh link"), usedUpPage);
         assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(SERVER + "/file?t=" + "A".repeat(43))).build(),
                 HttpResponse.BodyHandlers.discarding()).statusCode(), "an unknown link has no page");
         assertEquals(3, log.of(order.id()).size(), "three downloads logged");
 
-        // A fresh link goes to the buyer's address, and serves the file with the headers of a download.
-        String fresh = renew(token, buyer);
+        // The downloads were the purchase's, not the link's: no other link brings more — the library refuses one, a
+        // fresh link by e-mail is refused (the 410 says why), and a copy of the receipt is a link that says it is used up.
+        Library.Viewer guest = Library.Viewer.guest(new EmailAddress(buyer));
+        long grant = library.of(guest).get(0).files().get(0).grantId();
+        assertThrows(DeliveryException.UsedUp.class, () -> library.link(guest, grant));
+        HttpResponse<byte[]> noFresh = post(token);
+        assertEquals(410, noFresh.statusCode());
+        assertTrue(body(noFresh).contains("downloads of this file are used up, so a fresh link would not work either"), body(noFresh));
+
+        // The creator allows this buyer two more: the same link works again, and a fresh one draws on the same two.
+        assertEquals(5, orders.allowMoreDownloads(shop.owner(), order.id(), grant, 2));
+        assertEquals(200, get(token).statusCode(), "the fourth download, allowed by the creator");
+        String libraryUrl = library.link(guest, grant).url();
+        String fresh = libraryUrl.substring(libraryUrl.lastIndexOf('/') + 1);
         HttpResponse<byte[]> again = get(fresh);
         assertEquals(200, again.statusCode());
         assertEquals("attachment; filename=\"Field Guide (2nd ed.).pdf\"; filename*=UTF-8''Field%20Guide%20%282nd%20ed.%29.pdf",
@@ -207,11 +221,15 @@ class DeliveryIT {
         assertEquals(404, get(fresh.substring(0, fresh.length() - 1) + (last == 'A' ? 'B' : 'A')).statusCode());
         assertEquals(404, get("not-a-token").statusCode());
 
-        // 25 hours later the link has expired; a fresh one can be asked for.
+        assertEquals(410, get(token).statusCode(), "both allowed downloads taken, one on each link");
+
+        // Two more; 25 hours later the links have expired: a fresh one goes to the buyer's address.
+        orders.allowMoreDownloads(shop.owner(), order.id(), grant, 2);
         MovableClock.advance(Duration.ofHours(25));
         HttpResponse<byte[]> expired = get(fresh);
         assertEquals(410, expired.statusCode());
-        assertTrue(body(expired).contains("This link has expired."), body(expired));
+        assertTrue(body(expired).contains("This link has expired.") && body(expired).contains("E-mail me a fresh link")
+                && body(expired).contains("action=\"/download/" + fresh + "\""), body(expired));
         String afterExpiry = renew(fresh, buyer);
         assertEquals(200, get(afterExpiry).statusCode());
         MovableClock.reset();
@@ -244,7 +262,24 @@ class DeliveryIT {
     }
 
     @Test
-    void parallelClicksNeverTakeMoreDownloadsThanTheLinkHas() throws Exception {
+    void onlyTheStoresCreatorAllowsMoreDownloadsOfItsOwnOrdersFiles() throws Exception {
+        Paid paid = paidWithReceipt(1, "one download".getBytes(StandardCharsets.US_ASCII));
+        Paid other = paidWithReceipt(1, "another shop's".getBytes(StandardCharsets.US_ASCII));
+        long grant = library.of(Library.Viewer.guest(new EmailAddress(paid.order().buyerEmail()))).get(0).files().get(0).grantId();
+        long othersGrant = library.of(Library.Viewer.guest(new EmailAddress(other.order().buyerEmail()))).get(0).files().get(0).grantId();
+
+        assertThrows(CheckoutException.class, () -> orders.allowMoreDownloads(other.shop().owner(), paid.order().id(), grant, 5),
+                "another store's creator: as if there were no such order");
+        assertThrows(DeliveryException.class, () -> orders.allowMoreDownloads(paid.shop().owner(), paid.order().id(), othersGrant, 5),
+                "a file of another order, through one's own");
+        assertThrows(DeliveryException.class, () -> orders.allowMoreDownloads(paid.shop().owner(), paid.order().id(), grant, 0));
+        assertThrows(DeliveryException.class, () -> orders.allowMoreDownloads(paid.shop().owner(), paid.order().id(), grant, 101));
+        assertEquals(1, library.of(Library.Viewer.guest(new EmailAddress(paid.order().buyerEmail()))).get(0).files().get(0).downloadsLeft());
+        assertEquals(1, library.of(Library.Viewer.guest(new EmailAddress(other.order().buyerEmail()))).get(0).files().get(0).downloadsLeft());
+    }
+
+    @Test
+    void parallelClicksNeverTakeMoreDownloadsThanThePurchaseHas() throws Exception {
         Paid paid = paidWithReceipt(5, "twenty clicks, five downloads".getBytes(StandardCharsets.US_ASCII));
         Order order = paid.order();
         String token = paid.token();

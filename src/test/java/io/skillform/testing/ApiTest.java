@@ -3,6 +3,7 @@ package io.skillform.testing;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillform.identity.TokenSecrets;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import java.io.IOException;
@@ -120,6 +121,14 @@ public abstract class ApiTest {
         });
         assertEquals(Optional.of("paid"), status, "order " + order + " paid");
         return order;
+    }
+
+    /** A library token for the buyer's address, as {@code POST /api/v1/library/sessions} would give one. */
+    protected static String libraryToken(String email) throws Exception {
+        String secret = TokenSecrets.newLinkToken();
+        TestDatabase.execute("INSERT INTO library_session (token_hash, email, created_at, expires_at)"
+                + " VALUES (?, ?, UTC_TIMESTAMP(6), UTC_TIMESTAMP(6) + INTERVAL 1 HOUR)", TokenSecrets.sha256Hex(secret), email);
+        return "sfl_" + secret;
     }
 
     /** A published free product with one file, made through the creator API with this creator's token. */

@@ -33,7 +33,8 @@ public class LoginPage {
     public String logIn() throws IOException {
         Optional<EmailAddress> address = EmailAddress.parse(email);
         String client = request.getRemoteAddr();
-        Optional<Duration> locked = throttle.lockedFor(address, client);
+        // Claimed before the password is checked (and its Argon2 hash paid for): a locked-out guess costs nothing.
+        Optional<Duration> locked = throttle.claim(address, client);
         if (locked.isPresent()) {
             PageMessages.error("login.locked", Math.max(1, locked.get().toSeconds()));
             return null;
@@ -42,11 +43,10 @@ public class LoginPage {
         try {
             subject.login(new UsernamePasswordToken(address.map(EmailAddress::value).orElse(""), password));
         } catch (AuthenticationException e) {
-            throttle.recordFailure(address, client);
             PageMessages.error("login.failed");
             return null;
         }
-        throttle.recordSuccess(address.orElseThrow());
+        throttle.succeeded(address.orElseThrow(), client);
         // A new session id at log-in, so an id planted before log-in (session fixation) is worthless.
         request.changeSessionId();
         FacesContext.getCurrentInstance().getExternalContext().redirect(destination(subject));

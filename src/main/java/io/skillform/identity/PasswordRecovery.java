@@ -20,14 +20,23 @@ public class PasswordRecovery {
     @Inject
     private AuditTrail auditTrail;
 
+    @Inject
+    private MailRequests mailRequests;
+
     private final Clock clock = Clock.systemUTC();
 
-    /** Mails a reset link if the address belongs to an active account; answers the same either way. */
-    public void requestReset(String emailInput) {
-        EmailAddress.parse(emailInput)
-                .flatMap(accounts::findByEmail)
-                .filter(Account::isActive)
-                .ifPresent(links::sendPasswordReset);
+    /**
+     * Mails a reset link if the address belongs to an active account; answers the same either way — counted against
+     * the address's and the client's mails either way too ({@link MailRequests}).
+     *
+     * @param client the address the request came from
+     * @throws IdentityException when too many mails were asked for
+     */
+    public void requestReset(String emailInput, String client) {
+        EmailAddress.parse(emailInput).ifPresent(email -> {
+            mailRequests.claim(email, client);
+            accounts.findByEmail(email).filter(Account::isActive).ifPresent(links::sendPasswordReset);
+        });
     }
 
     /**

@@ -4,6 +4,7 @@ import io.skillform.platform.PageMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Backs /forgot (ask for a link) and /reset?token=… (choose a new password). */
 @Named
@@ -13,16 +14,23 @@ public class PasswordResetPages {
     @Inject
     private PasswordRecovery recovery;
 
+    @Inject
+    private HttpServletRequest request;
+
     private String email;
     private String token;
     private String password;
     private boolean done;
 
-    /** Same answer whether or not the address has an account. */
+    /** Same answer whether or not the address has an account; too many requests are told when to try again. */
     public void requestLink() {
-        recovery.requestReset(email);
-        done = true;
-        PageMessages.info("forgot.sent");
+        try {
+            recovery.requestReset(email, request.getRemoteAddr());
+            done = true;
+            PageMessages.info("forgot.sent");
+        } catch (IdentityException tooMany) {
+            PageMessages.errorText(tooMany.getMessage());
+        }
     }
 
     public void reset() {

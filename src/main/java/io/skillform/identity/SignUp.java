@@ -27,15 +27,21 @@ public class SignUp {
     @Inject
     private Site site;
 
+    @Inject
+    private MailRequests mailRequests;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
      * Signs up, or — when the address has an account already — e-mails its owner instead and answers the
-     * same way, so the form never reveals which addresses are registered.
+     * same way, so the form never reveals which addresses are registered. Either way a mail goes out, so each
+     * sign-up counts against the mails its address and the client's may have ({@link MailRequests}).
      *
-     * @throws IdentityException with a message for the user when the input is not acceptable
+     * @param client the address the request came from
+     * @throws IdentityException with a message for the user when the input is not acceptable, or too many mails were
+     *         asked for
      */
-    public void signUp(SignUpRequest request) {
+    public void signUp(SignUpRequest request, String client) {
         EmailAddress email = EmailAddress.parse(request.email())
                 .orElseThrow(() -> new IdentityException("Enter a valid e-mail address"));
         Passwords.problemWith(request.password()).ifPresent(problem -> {
@@ -49,6 +55,8 @@ public class SignUp {
                 throw new IdentityException("The store handle @" + store.get().handle() + " is taken");
             }
         }
+        // Before the Argon2 hash, which is what a flood of sign-ups would make us pay for.
+        mailRequests.claim(email, client);
         if (accounts.findByEmail(email).isPresent()) {
             links.notify(email, "mail.exists", site.url("/login"));
             // The same hashing cost as a real sign-up, so response time does not tell that the address is taken.

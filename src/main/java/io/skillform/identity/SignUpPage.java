@@ -5,6 +5,7 @@ import io.skillform.platform.PageMessages;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
 
 /** Backs /signup. */
 @Named
@@ -13,6 +14,9 @@ public class SignUpPage {
 
     @Inject
     private SignUp signUp;
+
+    @Inject
+    private HttpServletRequest request;
 
     private String email;
     private String name;
@@ -23,7 +27,8 @@ public class SignUpPage {
 
     public void submit() {
         try {
-            signUp.signUp(new SignUpRequest(email, name, password, creator, store.getHandle(), store.getName(), store.getCurrency()));
+            signUp.signUp(new SignUpRequest(email, name, password, creator, store.getHandle(), store.getName(), store.getCurrency()),
+                    request.getRemoteAddr());
             done = true;
             PageMessages.info("signup.done", email.strip());
         } catch (IdentityException | CatalogException e) {

@@ -112,14 +112,11 @@ class IdentityIT {
         Optional<EmailAddress> target = Optional.of(TestAccounts.uniqueEmail());
         Optional<EmailAddress> bystander = Optional.of(TestAccounts.uniqueEmail());
         String address = "192.0.2." + (int) (Math.random() * 200);
-        for (int i = 0; i < LoginThrottle.ACCOUNT_FREE_FAILURES; i++) {
-            throttle.recordFailure(target, address);
+        for (int i = 0; i <= LoginThrottle.PER_ACCOUNT.freeAttempts(); i++) {
+            assertTrue(throttle.claim(target, address).isEmpty(), "the first failures are free, and the one after them is checked");
         }
-        assertTrue(throttle.lockedFor(target, address).isEmpty(), "the first failures are free");
-
-        throttle.recordFailure(target, address);
-        Duration lock = throttle.lockedFor(target, address).orElseThrow();
+        Duration lock = throttle.claim(target, address).orElseThrow();
         assertTrue(lock.toSeconds() > 20 && lock.toSeconds() <= 30, lock.toString());
-        assertTrue(throttle.lockedFor(bystander, address).isEmpty(), "the address is not locked yet");
+        assertTrue(throttle.claim(bystander, address).isEmpty(), "the address is not locked yet");
     }
 }

@@ -75,7 +75,7 @@ class LoginIT extends BrowserTest {
     void repeatedFailuresLockTheAccountOut() {
         String email = "target-" + UUID.randomUUID() + "@example.test";
         browser.get(url("/login"));
-        for (int attempt = 1; attempt <= LoginThrottle.ACCOUNT_FREE_FAILURES + 1; attempt++) {
+        for (int attempt = 1; attempt <= LoginThrottle.PER_ACCOUNT.freeAttempts() + 1; attempt++) {
             submitLogin(email, "guess-number-" + attempt);
             assertEquals("The e-mail or password is wrong.", browser.findElement(By.cssSelector(".sf-message-error")).getText());
         }

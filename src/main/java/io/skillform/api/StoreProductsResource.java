@@ -81,7 +81,7 @@ public class StoreProductsResource {
     }
 
     private Store store(String handle) {
-        return StoreHandle.parse(handle).flatMap(catalog::findStore)
+        return StoreHandle.parse(handle).flatMap(catalog::findOpenStore)
                 .orElseThrow(() -> new ApiException(Problem.response(Response.Status.NOT_FOUND, "No store @" + handle + ".")));
     }
 }

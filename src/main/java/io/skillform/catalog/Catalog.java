@@ -228,6 +228,24 @@ public class Catalog {
                 .getResultList().isEmpty();
     }
 
+    /** A store as buyers may see it: not suspended. */
+    public Optional<Store> findOpenStore(StoreHandle handle) {
+        return findStore(handle).filter(store -> !store.isSuspended());
+    }
+
+    /**
+     * The owner's account was disabled: their store stops selling — its products leave the storefront, search, the
+     * API and checkout — until {@link #reinstateStoreOf}. What was bought stays in its buyers' libraries.
+     */
+    public void suspendStoreOf(long ownerId) {
+        storeOf(ownerId).ifPresent(store -> store.suspend(clock.instant()));
+    }
+
+    public void reinstateStoreOf(long ownerId) {
+        storeOf(ownerId).ifPresent(Store::reinstate);
+    }
+
+    /** Any store, suspended or not (a handle is taken either way). */
     public Optional<Store> findStore(StoreHandle handle) {
         return em.createQuery("SELECT s FROM Store s WHERE s.handle = :handle", Store.class)
                 .setParameter("handle", handle.value())
@@ -255,7 +273,7 @@ public class Catalog {
     public List<Product> publishedIn(Store store, Optional<ProductPosition> after, int limit) {
         String where = after.isEmpty() ? ""
                 : " AND (p.publishedAt < :at OR (p.publishedAt = :at AND p.id < :id))";
-        var query = em.createQuery("SELECT p FROM Product p WHERE p.store = :store"
+        var query = em.createQuery("SELECT p FROM Product p WHERE p.store = :store AND p.store.suspendedAt IS NULL"
                         + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED" + where
                         + " ORDER BY p.publishedAt DESC, p.id DESC", Product.class)
                 .setParameter("store", store)
@@ -279,10 +297,10 @@ public class Catalog {
                 .getResultStream().findFirst();
     }
 
-    /** A product a buyer may buy now: published (checkout starts from its id). */
+    /** A product a buyer may buy now: published, in a store that is not suspended (checkout starts from its id). */
     public Optional<Product> findPublished(long productId) {
-        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store WHERE p.id = :id"
-                        + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED", Product.class)
+        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store s WHERE p.id = :id"
+                        + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED AND s.suspendedAt IS NULL", Product.class)
                 .setParameter("id", productId)
                 .getResultStream().findFirst();
     }
@@ -292,7 +310,7 @@ public class Catalog {
      * ids, one loads those products with their stores — three queries whatever the page size.
      */
     public SearchResults search(SearchQuery query, int page, int pageSize) {
-        String matches = " FROM product p WHERE p.status = 'PUBLISHED'"
+        String matches = " FROM product p JOIN store s ON s.id = p.store_id WHERE p.status = 'PUBLISHED' AND s.suspended_at IS NULL"
                 + " AND MATCH (p.title, p.description) AGAINST (?1 IN BOOLEAN MODE)";
         long total = ((Number) em.createNativeQuery("SELECT COUNT(*)" + matches)
                 .setParameter(1, query.booleanMode())

@@ -35,13 +35,13 @@ import java.util.Optional;
 @Entity
 @Table(name = "product")
 @NamedQuery(name = "Product.latestPublished",
-        query = "SELECT p FROM Product p JOIN FETCH p.store WHERE p.status = io.skillform.catalog.ProductStatus.PUBLISHED"
-                + " ORDER BY p.publishedAt DESC, p.id DESC")
+        query = "SELECT p FROM Product p JOIN FETCH p.store s WHERE p.status = io.skillform.catalog.ProductStatus.PUBLISHED"
+                + " AND s.suspendedAt IS NULL ORDER BY p.publishedAt DESC, p.id DESC")
 @NamedQuery(name = "Product.publishedByHandleAndSlug",
         query = "SELECT p FROM Product p JOIN FETCH p.store s WHERE s.handle = :handle AND p.slug = :slug"
-                + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED")
+                + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED AND s.suspendedAt IS NULL")
 @NamedQuery(name = "Product.publishedInStore",
-        query = "SELECT p FROM Product p JOIN FETCH p.store s WHERE s.id = :storeId"
+        query = "SELECT p FROM Product p JOIN FETCH p.store s WHERE s.id = :storeId AND s.suspendedAt IS NULL"
                 + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED ORDER BY p.publishedAt DESC, p.id DESC")
 public class Product {
 

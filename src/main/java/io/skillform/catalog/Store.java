@@ -45,6 +45,10 @@ public class Store {
     private Instant createdAt;
 
     /** Space-separated {@link WebOrigin}s whose pages may call the public API from a browser. */
+    /** Set while the owner's account is disabled: the store sells nothing (see {@link Catalog#suspendStoreOf}). */
+    @Column(name = "suspended_at")
+    private Instant suspendedAt;
+
     @Column(name = "api_allowed_origins", nullable = false, length = 1000)
     private String allowedOrigins = "";
 
@@ -69,6 +73,20 @@ public class Store {
             throw new IllegalArgumentException("A store name is 1–80 characters");
         }
         return trimmed;
+    }
+
+    void suspend(Instant now) {
+        if (suspendedAt == null) {
+            suspendedAt = now;
+        }
+    }
+
+    void reinstate() {
+        suspendedAt = null;
+    }
+
+    public boolean isSuspended() {
+        return suspendedAt != null;
     }
 
     public Long id() {

@@ -23,7 +23,7 @@ public class StorePage {
     private List<Product> products = List.of();
 
     public void load() throws IOException {
-        Optional<Store> found = StoreHandle.parse(handle).flatMap(catalog::findStore);
+        Optional<Store> found = StoreHandle.parse(handle).flatMap(catalog::findOpenStore);
         if (found.isPresent()) {
             store = found.get();
             products = catalog.publishedIn(store, PRODUCTS_SHOWN);

@@ -2,6 +2,7 @@ package io.skillform.identity;
 
 import io.skillform.audit.AuditEntry;
 import io.skillform.audit.AuditTrail;
+import io.skillform.catalog.Catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
@@ -28,6 +29,9 @@ public class AccountAdministration {
     @Inject
     private AuditTrail auditTrail;
 
+    @Inject
+    private Catalog catalog;
+
     /** Accounts whose e-mail contains the text (all when blank), newest first, at most 50. */
     public List<Account> search(long actorId, String text) {
         requireAdmin(actorId);
@@ -38,7 +42,10 @@ public class AccountAdministration {
                 .getResultList();
     }
 
-    /** Disables an account: its sessions end on their next request and its API tokens stop working. */
+    /**
+     * Disables an account: its sessions end on their next request, its API tokens stop working, and a creator's store
+     * stops selling (in the same transaction: no sale slips in between).
+     */
     public void disable(long actorId, long accountId) {
         requireAdmin(actorId);
         if (actorId == accountId) {
@@ -46,6 +53,7 @@ public class AccountAdministration {
         }
         Account account = accounts.find(accountId).orElseThrow(() -> new IdentityException("No such account"));
         account.disable();
+        catalog.suspendStoreOf(accountId);
         auditTrail.record(AuditEntry.of("account.disabled", "account:" + accountId, "account:" + actorId, ""));
     }
 
@@ -53,6 +61,7 @@ public class AccountAdministration {
         requireAdmin(actorId);
         Account account = accounts.find(accountId).orElseThrow(() -> new IdentityException("No such account"));
         account.enable();
+        catalog.reinstateStoreOf(accountId);
         auditTrail.record(AuditEntry.of("account.enabled", "account:" + accountId, "account:" + actorId, ""));
     }
 

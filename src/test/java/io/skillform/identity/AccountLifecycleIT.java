@@ -8,7 +8,13 @@ import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import io.skillform.testing.DevMail;
 import io.skillform.testing.Pages;
+import io.skillform.testing.TestAccounts;
+import io.skillform.testing.TestCreators;
 import jakarta.json.JsonObject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -127,6 +133,57 @@ class AccountLifecycleIT extends BrowserTest {
         } finally {
             admin.quit();
         }
+    }
+
+    @Test
+    void aDisabledCreatorsStoreStopsSellingUntilTheAccountIsEnabledAgain() throws Exception {
+        String handle = "off" + UUID.randomUUID().toString().substring(0, 8);
+        String token = TestCreators.withStore(handle);
+        long product = publishedProduct(token);
+        String email = handle + "@creators.example.test";
+        assertEquals(200, status("GET", "/api/v1/stores/" + handle + "/products/" + product, null));
+
+        Pages.logIn(browser, url(""), "admin@demo.skillform.test", "demo-admin-2026");
+        Pages.fill(browser, "accounts:query", email);
+        Browser.clickAndWait(browser, browser.findElement(By.id("accounts:search")));
+        Browser.clickAndWait(browser, browser.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Disable']")));
+
+        // Nothing of the store is for sale: not its page, its products in the API, nor a checkout.
+        assertEquals(404, status("GET", "/api/v1/stores/" + handle + "/products", null));
+        assertEquals(404, status("GET", "/api/v1/stores/" + handle + "/products/" + product, null));
+        assertEquals(404, status("GET", "/@" + handle, null));
+        assertEquals(404, status("GET", "/checkout?product=" + product, null));
+        String checkout = "{\"product_id\":" + product + ",\"email\":\"" + TestAccounts.uniqueEmail().value() + "\"}";
+        int refused = status("POST", "/api/v1/checkouts", checkout);
+        assertTrue(refused >= 400 && refused < 500, "checkout of a suspended store's product: " + refused);
+        assertEquals(0, TestDatabase.single("SELECT COUNT(*) FROM customer_order o JOIN order_item i ON i.order_id = o.id WHERE i.product_id = ?", product));
+
+        Browser.clickAndWait(browser, browser.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Enable']")));
+        assertEquals(200, status("GET", "/api/v1/stores/" + handle + "/products/" + product, null), "selling again");
+        assertEquals(201, status("POST", "/api/v1/checkouts", checkout));
+    }
+
+    private long publishedProduct(String token) throws Exception {
+        HttpResponse<String> created = send("POST", "/api/v1/products", "{\"slug\":\"gone\",\"title\":\"Gone\",\"price\":0}", token);
+        assertEquals(201, created.statusCode(), created.body());
+        long id = Long.parseLong(created.body().replaceAll("(?s)^.*?\"id\":(\\d+).*$", "$1"));
+        assertEquals(201, send("POST", "/api/v1/products/" + id + "/files?name=free.txt", "free", token).statusCode());
+        assertEquals(200, send("POST", "/api/v1/products/" + id + "/publish", "", token).statusCode());
+        return id;
+    }
+
+    private int status(String method, String path, String body) throws Exception {
+        return send(method, path, body, null).statusCode();
+    }
+
+    private HttpResponse<String> send(String method, String path, String body, String token) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url(path))).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString())
+                .method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HttpClient.newHttpClient().send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 
     @Test

@@ -139,30 +139,6 @@ settle() {
     SETTLE_S=$(awk -v ms=$(( $(ms_now) - start )) 'BEGIN { printf "%.0f", ms / 1000 }')
 }
 
-# The trial balance's queries (TrialBalanceChecks.check, each with its LIMIT 21) in one consistent snapshot:
-# prints "name problems ms" per check and "total - ms" with the three counts.
-trial_balance() {
-    local checks=(
-        "sums|SELECT p.transaction_id, a.currency, SUM(p.amount_minor) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id GROUP BY p.transaction_id, a.currency HAVING SUM(p.amount_minor) <> 0"
-        "legs|SELECT t.id, COUNT(p.id) FROM ledger_transaction t LEFT JOIN ledger_posting p ON p.transaction_id = t.id GROUP BY t.id HAVING COUNT(p.id) < 2"
-        "balances|SELECT a.id, a.store_id, a.kind, a.currency, a.balance_minor, a.postings, COALESCE(SUM(p.amount_minor), 0), COUNT(p.id) FROM ledger_account a LEFT JOIN ledger_posting p ON p.account_id = a.id GROUP BY a.id HAVING a.balance_minor <> COALESCE(SUM(p.amount_minor), 0) OR a.postings <> COUNT(p.id)"
-        "last_after|SELECT a.id, a.store_id, a.currency, p.balance_after_minor, a.balance_minor FROM ledger_account a JOIN ledger_posting p ON p.id = (SELECT MAX(l.id) FROM ledger_posting l WHERE l.account_id = a.id) WHERE p.balance_after_minor <> a.balance_minor"
-        "available|SELECT store_id, currency, balance_minor FROM ledger_account WHERE kind = 'CREATOR_AVAILABLE' AND balance_minor > 0"
-        "zero_sum|SELECT currency, SUM(balance_minor) FROM ledger_account GROUP BY currency HAVING SUM(balance_minor) <> 0"
-        "day_totals|SELECT d.store_id, d.currency, d.net, -COALESCE(a.balance, 0) FROM (SELECT store_id, currency, SUM(net_minor) AS net FROM earnings_day GROUP BY store_id, currency) d LEFT JOIN (SELECT store_id, currency, SUM(balance_minor) AS balance FROM ledger_account WHERE store_id > 0 GROUP BY store_id, currency) a ON a.store_id = d.store_id AND a.currency = d.currency WHERE d.net <> -COALESCE(a.balance, 0) UNION ALL SELECT a.store_id, a.currency, 0, -SUM(a.balance_minor) FROM ledger_account a WHERE a.store_id > 0 AND NOT EXISTS (SELECT 1 FROM earnings_day d WHERE d.store_id = a.store_id AND d.currency = a.currency) GROUP BY a.store_id, a.currency HAVING SUM(a.balance_minor) <> 0"
-    )
-    {
-        echo "START TRANSACTION WITH CONSISTENT SNAPSHOT; SET @all = NOW(6);"
-        for check in "${checks[@]}"; do
-            echo "SET @t = NOW(6); SELECT COUNT(*) INTO @n FROM (${check#*|} LIMIT 21) x;"
-            echo "SELECT '${check%%|*}', @n, ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1000, 1);"
-        done
-        echo "SET @t = NOW(6); SELECT (SELECT COUNT(*) FROM ledger_transaction), (SELECT COUNT(*) FROM ledger_posting), (SELECT COUNT(*) FROM ledger_account) INTO @tx, @po, @ac;"
-        echo "SELECT 'counts', CONCAT(@tx, '/', @po, '/', @ac), ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1000, 1);"
-        echo "SELECT 'total', '-', ROUND(TIMESTAMPDIFF(MICROSECOND, @all, NOW(6)) / 1000, 1); COMMIT;"
-    } | sql
-}
-
 # Checks beyond the trial balance: every running balance of the loaded accounts follows from the one before; the
 # day totals count the store's lines (the dashboard's line count); the API shows the pending account's balance.
 extra_checks() {

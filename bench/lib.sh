@@ -63,9 +63,9 @@ measure() {
     n=$(get requests "$result"); [ "$(get non2xx "$result")" = "$n" ] || n=$((n - $(get non2xx "$result")))
     cpu_delta "$before" "$after" "$n"
 }
-# Tools from Debian: wrk (load) and the MariaDB client.
+# Tools from Debian: wrk (load; not for a script that sets BENCH_NEEDS_WRK=0) and the MariaDB client.
 missing=()
-command -v wrk >/dev/null || missing+=(wrk)
+[ "${BENCH_NEEDS_WRK:-1}" = 0 ] || command -v wrk >/dev/null || missing+=(wrk)
 command -v mysql >/dev/null || missing+=(mariadb-client)
 if [ ${#missing[@]} -gt 0 ]; then
     apt-get install -y -qq "${missing[@]}" >/dev/null || { apt-get update -qq && apt-get install -y -qq "${missing[@]}" >/dev/null; }
@@ -133,4 +133,28 @@ INSERT INTO earnings_day (store_id, currency, earned_on, gross_minor, refunds_mi
     net_minor = net_minor + VALUES(net_minor), sales = sales + VALUES(sales), line_count = line_count + VALUES(line_count);
 COMMIT;
 SQL
+}
+
+# The trial balance's queries (TrialBalanceChecks.check, each with its LIMIT 21) in one consistent snapshot:
+# prints "name problems ms" per check and "total - ms" with the three counts.
+trial_balance() {
+    local checks=(
+        "sums|SELECT p.transaction_id, a.currency, SUM(p.amount_minor) FROM ledger_posting p JOIN ledger_account a ON a.id = p.account_id GROUP BY p.transaction_id, a.currency HAVING SUM(p.amount_minor) <> 0"
+        "legs|SELECT t.id, COUNT(p.id) FROM ledger_transaction t LEFT JOIN ledger_posting p ON p.transaction_id = t.id GROUP BY t.id HAVING COUNT(p.id) < 2"
+        "balances|SELECT a.id, a.store_id, a.kind, a.currency, a.balance_minor, a.postings, COALESCE(SUM(p.amount_minor), 0), COUNT(p.id) FROM ledger_account a LEFT JOIN ledger_posting p ON p.account_id = a.id GROUP BY a.id HAVING a.balance_minor <> COALESCE(SUM(p.amount_minor), 0) OR a.postings <> COUNT(p.id)"
+        "last_after|SELECT a.id, a.store_id, a.currency, p.balance_after_minor, a.balance_minor FROM ledger_account a JOIN ledger_posting p ON p.id = (SELECT MAX(l.id) FROM ledger_posting l WHERE l.account_id = a.id) WHERE p.balance_after_minor <> a.balance_minor"
+        "available|SELECT store_id, currency, balance_minor FROM ledger_account WHERE kind = 'CREATOR_AVAILABLE' AND balance_minor > 0"
+        "zero_sum|SELECT currency, SUM(balance_minor) FROM ledger_account GROUP BY currency HAVING SUM(balance_minor) <> 0"
+        "day_totals|SELECT d.store_id, d.currency, d.net, -COALESCE(a.balance, 0) FROM (SELECT store_id, currency, SUM(net_minor) AS net FROM earnings_day GROUP BY store_id, currency) d LEFT JOIN (SELECT store_id, currency, SUM(balance_minor) AS balance FROM ledger_account WHERE store_id > 0 GROUP BY store_id, currency) a ON a.store_id = d.store_id AND a.currency = d.currency WHERE d.net <> -COALESCE(a.balance, 0) UNION ALL SELECT a.store_id, a.currency, 0, -SUM(a.balance_minor) FROM ledger_account a WHERE a.store_id > 0 AND NOT EXISTS (SELECT 1 FROM earnings_day d WHERE d.store_id = a.store_id AND d.currency = a.currency) GROUP BY a.store_id, a.currency HAVING SUM(a.balance_minor) <> 0"
+    )
+    {
+        echo "START TRANSACTION WITH CONSISTENT SNAPSHOT; SET @all = NOW(6);"
+        for check in "${checks[@]}"; do
+            echo "SET @t = NOW(6); SELECT COUNT(*) INTO @n FROM (${check#*|} LIMIT 21) x;"
+            echo "SELECT '${check%%|*}', @n, ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1000, 1);"
+        done
+        echo "SET @t = NOW(6); SELECT (SELECT COUNT(*) FROM ledger_transaction), (SELECT COUNT(*) FROM ledger_posting), (SELECT COUNT(*) FROM ledger_account) INTO @tx, @po, @ac;"
+        echo "SELECT 'counts', CONCAT(@tx, '/', @po, '/', @ac), ROUND(TIMESTAMPDIFF(MICROSECOND, @t, NOW(6)) / 1000, 1);"
+        echo "SELECT 'total', '-', ROUND(TIMESTAMPDIFF(MICROSECOND, @all, NOW(6)) / 1000, 1); COMMIT;"
+    } | sql
 }

@@ -576,10 +576,7 @@ class StripeCheckoutIT {
         Order order = placed.order();
         String paymentIntent = StripeStub.newId("pi_");
         long now = Instant.now().getEpochSecond();
-        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
-                StripeStub.session(placed.sessionId(), order.id(), "complete", "paid", PRICE, "eur", paymentIntent)).toString();
-        assertEquals(200, postWebhook(completed, StripeStub.signedHeader(completed, StripeStub.WEBHOOK_SECRET, now)).statusCode());
-        awaitSettled(idOf(completed));
+        paidByWebhook(placed, paymentIntent, now);
         long owner = ((Number) single("SELECT owner_id FROM store WHERE id = ?", placed.product().store().id())).longValue();
 
         stripe.server().stubFor(post(urlPathEqualTo("/v1/refunds")).atPriority(1)
@@ -755,10 +752,7 @@ class StripeCheckoutIT {
         Order order = placed.order();
         String paymentIntent = StripeStub.newId("pi_");
         long now = Instant.now().getEpochSecond();
-        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
-                StripeStub.session(placed.sessionId(), order.id(), "complete", "paid", PRICE, "eur", paymentIntent)).toString();
-        assertEquals(200, postWebhook(completed, StripeStub.signedHeader(completed, StripeStub.WEBHOOK_SECRET, now)).statusCode());
-        awaitSettled(idOf(completed));
+        paidByWebhook(placed, paymentIntent, now);
         assertEquals("PAID", order(order.id()).get("status"));
 
         // Stuck as the broker leaves events it gave up on: first 120 of another system, half an hour old, then ours.
@@ -934,6 +928,14 @@ class StripeCheckoutIT {
         for (String internal : List.of("Exception", "For input string", "null", "java.", "nested")) {
             assertFalse(answer.body().contains(internal), answer.body());
         }
+    }
+
+    /** Stripe reports the order's session paid with this PaymentIntent, and the event has been applied. */
+    private void paidByWebhook(StripeOrder placed, String paymentIntent, long now) throws InterruptedException {
+        String completed = StripeStub.event(StripeStub.newId("evt_"), "checkout.session.completed", now,
+                StripeStub.session(placed.sessionId(), placed.order().id(), "complete", "paid", PRICE, "eur", paymentIntent)).toString();
+        assertEquals(200, postWebhook(completed, StripeStub.signedHeader(completed, StripeStub.WEBHOOK_SECRET, now)).statusCode());
+        awaitSettled(idOf(completed));
     }
 
     private Map<String, Object> awaitSettled(String eventId) throws InterruptedException {

@@ -3,6 +3,7 @@ package io.skillform.identity;
 import io.skillform.audit.AuditEntry;
 import io.skillform.audit.AuditTrail;
 import io.skillform.catalog.Catalog;
+import io.skillform.ledger.LedgerSettings;
 import io.skillform.platform.Site;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -27,6 +28,9 @@ public class AccountSettings {
 
     @Inject
     private Site site;
+
+    @Inject
+    private LedgerSettings ledger;
 
     @Inject
     private AuditTrail auditTrail;
@@ -92,7 +96,7 @@ public class AccountSettings {
         if (account.hasRole(Role.CREATOR)) {
             throw new IdentityException("You sell on SkillForm already");
         }
-        NewStore store = NewStore.of(storeHandle, storeName, currency);
+        NewStore store = NewStore.of(storeHandle, storeName, currency, ledger.terms());
         account.grant(Role.CREATOR);
         catalog.openStore(store.handle(), store.name(), store.currency(), accountId);
     }

@@ -1,14 +1,20 @@
 package io.skillform.identity;
 
 import io.skillform.catalog.StoreHandle;
+import io.skillform.ledger.LedgerTerms;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.stream.Collectors;
 
 /** A creator's store as asked for in a form, validated: used by sign-up and by "start selling". */
 record NewStore(StoreHandle handle, String name, Currency currency) {
 
-    /** @throws IdentityException with a message for the user when a field is not acceptable */
-    static NewStore of(String handle, String name, String currencyCode) {
+    /**
+     * @param terms the platform's terms: a store sells only in a currency they price, so every sale and dispute is
+     *              charged the fee the settings say
+     * @throws IdentityException with a message for the user when a field is not acceptable
+     */
+    static NewStore of(String handle, String name, String currencyCode, LedgerTerms terms) {
         StoreHandle parsed = StoreHandle.parse(handle).orElseThrow(() -> new IdentityException(
                 "A store handle is 2–30 lower-case letters, digits or hyphens"));
         requireName(name, "Enter a store name (at most 80 characters)");
@@ -17,6 +23,10 @@ record NewStore(StoreHandle handle, String name, Currency currency) {
             currency = Currency.getInstance(currencyCode == null ? "" : currencyCode.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IdentityException("Choose the currency your prices are in");
+        }
+        if (!terms.prices(currency)) {
+            throw new IdentityException("SkillForm does not take payments in " + currency.getCurrencyCode() + "; choose one of "
+                    + terms.currencies().stream().map(Currency::getCurrencyCode).collect(Collectors.joining(", ")));
         }
         return new NewStore(parsed, name.strip(), currency);
     }

@@ -1,6 +1,7 @@
 package io.skillform.identity;
 
 import io.skillform.catalog.Catalog;
+import io.skillform.ledger.LedgerSettings;
 import io.skillform.platform.Site;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
@@ -28,6 +29,9 @@ public class SignUp {
     private Site site;
 
     @Inject
+    private LedgerSettings ledger;
+
+    @Inject
     private MailRequests mailRequests;
 
     private final Clock clock = Clock.systemUTC();
@@ -50,7 +54,7 @@ public class SignUp {
         NewStore.requireName(request.name(), "Enter your name (at most 80 characters)");
         Optional<NewStore> store = Optional.empty();
         if (request.creator()) {
-            store = Optional.of(NewStore.of(request.storeHandle(), request.storeName(), request.currency()));
+            store = Optional.of(NewStore.of(request.storeHandle(), request.storeName(), request.currency(), ledger.terms()));
             if (catalog.findStore(store.get().handle()).isPresent()) {
                 throw new IdentityException("The store handle @" + store.get().handle() + " is taken");
             }

@@ -4,14 +4,20 @@ import io.skillform.shared.Money;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.Currency;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
 /**
  * The platform's commercial terms: its fee on a sale (a percentage in basis points plus a fixed amount per
  * currency, never more than the sale), the fee a dispute costs the creator, and how long earnings stay pending.
+ * <p>
+ * The currencies the terms price are the only ones a store may sell in: a currency with a fixed fee but no dispute
+ * fee (or the other way round) is refused, so no sale or dispute is ever charged a fee of 0 by omission.
  */
 public record LedgerTerms(long feeBasisPoints, Map<Currency, Long> fixedFees, Map<Currency, Long> disputeFees, Duration holding) {
 
@@ -21,6 +27,11 @@ public record LedgerTerms(long feeBasisPoints, Map<Currency, Long> fixedFees, Ma
         }
         fixedFees = Map.copyOf(fixedFees);
         disputeFees = Map.copyOf(disputeFees);
+        if (fixedFees.isEmpty()) {
+            throw new IllegalArgumentException("SKILLFORM_LEDGER_FEE_FIXED: name at least one currency stores may sell in");
+        }
+        requirePriced(fixedFees.keySet(), disputeFees, "SKILLFORM_LEDGER_DISPUTE_FEE", "SKILLFORM_LEDGER_FEE_FIXED names it");
+        requirePriced(disputeFees.keySet(), fixedFees, "SKILLFORM_LEDGER_FEE_FIXED", "SKILLFORM_LEDGER_DISPUTE_FEE names it");
         Objects.requireNonNull(holding, "holding");
         if (holding.isNegative()) {
             throw new IllegalArgumentException("The holding period is not negative");
@@ -70,14 +81,54 @@ public record LedgerTerms(long feeBasisPoints, Map<Currency, Long> fixedFees, Ma
         return amounts;
     }
 
+    private static void requirePriced(Collection<Currency> currencies, Map<Currency, Long> fees, String setting, String why) {
+        for (Currency currency : currencies) {
+            if (!fees.containsKey(currency)) {
+                throw new IllegalArgumentException(setting + " has no amount for " + currency + ", though " + why
+                        + " (write " + currency + ":0 for no fee)");
+            }
+        }
+    }
+
+    /** The currencies a store may sell in, in alphabetical order. */
+    public List<Currency> currencies() {
+        return fixedFees.keySet().stream().sorted(Comparator.comparing(Currency::getCurrencyCode)).toList();
+    }
+
+    public boolean prices(Currency currency) {
+        return fixedFees.containsKey(currency);
+    }
+
+    /**
+     * Checks that the terms still price every currency stores sell in (a setting changed since a store opened).
+     *
+     * @throws IllegalArgumentException naming the currencies left without fees
+     */
+    public void requirePrices(Collection<Currency> inUse) {
+        List<String> missing = inUse.stream().filter(c -> !prices(c)).map(Currency::getCurrencyCode).sorted().toList();
+        if (!missing.isEmpty()) {
+            throw new IllegalArgumentException("SKILLFORM_LEDGER_FEE_FIXED and SKILLFORM_LEDGER_DISPUTE_FEE have no amount for "
+                    + String.join(", ", missing) + ", which stores sell in");
+        }
+    }
+
     /** The platform's fee on a sale: rounded half up, never more than the sale itself. */
     public Money feeOn(Money gross) {
         long percentage = Math.addExact(Math.multiplyExact(gross.minor(), feeBasisPoints), 5_000) / 10_000;
-        long fee = Math.addExact(percentage, fixedFees.getOrDefault(gross.currency(), 0L));
+        long fee = Math.addExact(percentage, priced(fixedFees, gross.currency()));
         return Money.of(Math.min(fee, gross.minor()), gross.currency());
     }
 
     public long disputeFee(Currency currency) {
-        return disputeFees.getOrDefault(currency, 0L);
+        return priced(disputeFees, currency);
+    }
+
+    private static long priced(Map<Currency, Long> fees, Currency currency) {
+        Long fee = fees.get(currency);
+        if (fee == null) {
+            // Stores open only in priced currencies and the start-up check covers stores opened before a settings change.
+            throw new IllegalStateException("The platform's terms have no fee for " + currency);
+        }
+        return fee;
     }
 }

@@ -4,12 +4,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillform.catalog.Catalog;
 import io.skillform.testing.Deployments;
 import io.skillform.testing.TestAccounts;
 import jakarta.inject.Inject;
 import java.time.Duration;
+import java.util.Currency;
 import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
@@ -36,6 +39,27 @@ class IdentityIT {
 
     @Inject
     AccountAdministration administration;
+
+    @Inject
+    AccountSettings settings;
+
+    @Inject
+    Catalog catalog;
+
+    @Test
+    void aStoreOpensOnlyInACurrencyThePlatformsFeesCover() {
+        Account buyer = accounts.register(TestAccounts.uniqueEmail(), "Bola", TestAccounts.PASSWORD, Set.of(Role.CUSTOMER));
+        String handle = "ngn-" + UUID.randomUUID().toString().substring(0, 8);
+
+        IdentityException refused = assertThrows(IdentityException.class, () -> settings.becomeCreator(buyer.id(), handle, "Lagos", "CHF"));
+        assertTrue(refused.getMessage().startsWith("SkillForm does not take payments in CHF; choose one of AUD, CAD, EUR, GBP, GHS,"),
+                refused.getMessage());
+        assertTrue(catalog.storeOf(buyer.id()).isEmpty(), "nothing is opened");
+        assertEquals(Set.of(Role.CUSTOMER), accounts.find(buyer.id()).orElseThrow().roles());
+
+        settings.becomeCreator(buyer.id(), handle, "Lagos", "NGN");
+        assertEquals(Currency.getInstance("NGN"), catalog.storeOf(buyer.id()).orElseThrow().defaultCurrency());
+    }
 
     private Account creator() {
         return TestAccounts.creator(accounts);

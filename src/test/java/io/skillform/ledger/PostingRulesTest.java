@@ -19,7 +19,7 @@ class PostingRulesTest {
 
     private static final Currency USD = Currency.getInstance("USD");
     private static final long STORE = 7;
-    private static final LedgerTerms TERMS = LedgerTerms.parse("5", "USD:30", "USD:1500", "P7D");
+    private static final LedgerTerms TERMS = LedgerTerms.parse("5", "USD:30,EUR:0", "USD:1500,EUR:1500", "P7D");
 
     private final Map<Account, Long> book = new HashMap<>();
     private final List<JournalEntry> history = new ArrayList<>();
@@ -85,7 +85,7 @@ class PostingRulesTest {
         assertEquals(Money.of(30 + 3, USD), TERMS.feeOn(Money.of(50, USD)), "5 % of 50 = 2.5 → 3");
         assertEquals(Money.of(20, USD), TERMS.feeOn(Money.of(20, USD)), "the fixed fee alone exceeds a 0.20 sale");
         assertEquals(Money.of(50, Currency.getInstance("EUR")), TERMS.feeOn(Money.of(1000, Currency.getInstance("EUR"))),
-                "no fixed fee configured for EUR");
+                "EUR:0 — no fixed fee for EUR");
     }
 
     @Test
@@ -173,6 +173,39 @@ class PostingRulesTest {
         assertThrows(IllegalArgumentException.class, () -> Account.creator(0, AccountKind.CREATOR_PENDING, USD));
         assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5.555", "", "", "P7D"));
         assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "USD=30", "", "P7D"));
-        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "", "", "7"), "a holding period needs its unit");
+        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "USD:30", "USD:1500", "7"), "a holding period needs its unit");
+        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "", "", "P7D"), "no currency to sell in");
+    }
+
+    @Test
+    void everyCurrencyOfferedByDefaultPaysAFixedAndADisputeFee() {
+        LedgerTerms defaults = LedgerTerms.parse("5", LedgerSettings.FIXED_FEES, LedgerSettings.DISPUTE_FEES, "P7D");
+        for (String code : List.of("USD", "EUR", "GBP", "CAD", "AUD", "NGN", "GHS", "KES", "ZAR", "INR", "JPY")) {
+            Currency currency = Currency.getInstance(code);
+            assertTrue(defaults.prices(currency), code);
+            assertTrue(defaults.feeOn(Money.of(0, currency)).minor() == 0 && defaults.feeOn(Money.of(1_000_000, currency)).minor() > 50_000,
+                    code + ": 5 % and a fixed fee");
+            assertTrue(defaults.disputeFee(currency) > 0, code);
+        }
+        assertEquals(Money.of(100_000 + 50_000, Currency.getInstance("NGN")), defaults.feeOn(Money.of(2_000_000, Currency.getInstance("NGN"))),
+                "5 % of ₦20,000 plus ₦500");
+        assertEquals(11, defaults.currencies().size(), "what the store forms offer");
+    }
+
+    @Test
+    void termsThatLeaveACurrencyWithoutAFeeAreRefusedWithTheSettingToFix() {
+        IllegalArgumentException noDisputeFee = assertThrows(IllegalArgumentException.class,
+                () -> LedgerTerms.parse("5", "USD:30,KES:4000", "USD:1500", "P7D"));
+        assertEquals("SKILLFORM_LEDGER_DISPUTE_FEE has no amount for KES, though SKILLFORM_LEDGER_FEE_FIXED names it"
+                + " (write KES:0 for no fee)", noDisputeFee.getMessage());
+        assertThrows(IllegalArgumentException.class, () -> LedgerTerms.parse("5", "USD:30", "USD:1500,JPY:2000", "P7D"));
+
+        Currency kes = Currency.getInstance("KES");
+        IllegalArgumentException unpriced = assertThrows(IllegalArgumentException.class, () -> TERMS.requirePrices(List.of(USD, kes)));
+        assertEquals("SKILLFORM_LEDGER_FEE_FIXED and SKILLFORM_LEDGER_DISPUTE_FEE have no amount for KES, which stores sell in",
+                unpriced.getMessage());
+        TERMS.requirePrices(List.of(USD));
+        assertThrows(IllegalStateException.class, () -> TERMS.feeOn(Money.of(1000, kes)), "never a fee of 0 by omission");
+        assertThrows(IllegalStateException.class, () -> TERMS.disputeFee(kes));
     }
 }

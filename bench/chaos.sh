@@ -23,7 +23,7 @@
 # order paid that the PSP had taken before it), and exits 1 when an invariant fails or healing took longer than
 # HEAL_TARGET seconds after the restart.
 #
-# Usage: bench/chaos.sh (from any directory; builds the project with mvn -o if target/ has no server or WAR).
+# Usage: bench/chaos.sh (from any directory; builds the dev run's WAR with mvn -o if target/ has no server or no such WAR).
 # Its server (target/wildfly-39.0.1.Final with a base directory of its own) listens on 127.0.0.1:8380 (port offset
 # 300; management 10290), its database (Debian's mariadb-server, installed with apt if missing) on 127.0.0.1:13606,
 # the proxy on 18380, the mail catcher on 2825: nothing the dev run (8080/3307) or the tests (8180/13306) use.
@@ -125,11 +125,13 @@ for port in "$HTTP_PORT" "$MANAGEMENT_PORT" "$DB_PORT" "$PROXY_PORT" "$SMTP_PORT
 done
 
 # --- the server and the database ---------------------------------------------------------------------------------
-if [ "$BUILD" = 1 ] || { [ "$BUILD" = auto ] && { [ ! -f "$WAR" ] || [ ! -f "$WILDFLY_HOME/standalone/configuration/skillform.xml" ]; }; }; then
-    log "building (mvn -o package -DskipTests)…"
-    (cd "$ROOT" && mvn -B -o -q package -DskipTests) >&2
+# The dev run's WAR: it carries the dev mail catcher (the shipped WAR has no SMTP server), so receipts go somewhere.
+dev_war() { [ -f "$WAR" ] && unzip -l "$WAR" | grep -q 'io/skillform/mail/DevMailCatcher.class'; }
+if [ "$BUILD" = 1 ] || { [ "$BUILD" = auto ] && { ! dev_war || [ ! -f "$WILDFLY_HOME/standalone/configuration/skillform.xml" ]; }; }; then
+    log "building the dev run's WAR (mvn -o -Pdev package, without its database)…"
+    (cd "$ROOT" && mvn -B -o -q -Pdev -Ddev.db.external=true package) >&2
 fi
-[ -f "$WAR" ] && [ -f "$WILDFLY_HOME/standalone/configuration/skillform.xml" ] || fail "no $WAR or configured server; build first"
+dev_war && [ -f "$WILDFLY_HOME/standalone/configuration/skillform.xml" ] || fail "no dev-run $WAR or configured server; build first (BUILD=1)"
 
 if ! command -v mariadbd >/dev/null; then
     log "installing Debian's mariadb-server…"

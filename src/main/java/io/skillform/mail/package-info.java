@@ -8,7 +8,8 @@
  * dead-letters the message, where the outbox row stays PENDING for an admin to see. Each mail has a stable
  * Message-ID, so a resend after a crash is recognisable as the same mail.
  * <p>
- * In the dev run (and the tests) {@link io.skillform.mail.DevMailCatcher} is the SMTP server, readable at
- * {@code /dev/mail}.
+ * In the dev run (and the tests) {@code DevMailCatcher} is the SMTP server, readable at {@code /dev/mail}. It lives in
+ * {@code src/dev/java} with GreenMail, which only the dev profile's WAR (and the tests' deployment) carries: the WAR
+ * the build ships has no SMTP server in it.
  */
 package io.skillform.mail;

@@ -1,11 +1,18 @@
 package io.skillform.testing;
 
+import com.icegreen.greenmail.util.GreenMail;
+import io.skillform.mail.DevMailCatcher;
+import io.skillform.mail.DevMailServlet;
 import java.io.File;
 import java.net.URI;
+import java.net.URISyntaxException;
 import org.jboss.shrinkwrap.api.ShrinkWrap;
 import org.jboss.shrinkwrap.api.spec.WebArchive;
 
-/** The application under test is the real WAR the build produced, not a hand-picked subset of classes. */
+/**
+ * The application under test is the real WAR the build produced, not a hand-picked subset of classes — plus the dev
+ * mail catcher (GreenMail, {@code src/dev/java}), which the shipped WAR leaves out and the tests read mail from.
+ */
 public final class Deployments {
 
     private Deployments() {
@@ -13,7 +20,17 @@ public final class Deployments {
 
     public static WebArchive app() {
         String war = System.getProperty("skillform.it.war", "target/skillform.war");
-        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war));
+        return ShrinkWrap.createFromZipFile(WebArchive.class, new File(war))
+                .addClasses(DevMailCatcher.class, DevMailServlet.class)
+                .addAsLibrary(jarOf(GreenMail.class));
+    }
+
+    private static File jarOf(Class<?> type) {
+        try {
+            return new File(type.getProtectionDomain().getCodeSource().getLocation().toURI());
+        } catch (URISyntaxException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** The WAR plus the given test classes, for tests that run inside the server. */

@@ -9,6 +9,8 @@ import jakarta.ejb.ConcurrencyManagementType;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
 import jakarta.inject.Inject;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.util.List;
 import java.util.Optional;
@@ -62,5 +64,16 @@ public class DevMailCatcher {
     public Optional<List<MimeMessage>> received() {
         GreenMail current = server;
         return current == null ? Optional.empty() : Optional.of(List.of(current.getReceivedMessages()));
+    }
+
+    /** The messages received for one address (its first To), oldest first; the tests read mail this way. */
+    public List<MimeMessage> receivedFor(String to) {
+        return received().orElseThrow(() -> new IllegalStateException("Dev mail is off")).stream().filter(m -> {
+            try {
+                return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to);
+            } catch (MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
     }
 }

@@ -34,7 +34,6 @@ import io.skillform.testing.TestAccounts;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
@@ -447,13 +446,7 @@ class DeliveryIT {
     }
 
     private List<MimeMessage> mailsTo(String to) {
-        return mail.received().orElseThrow().stream().filter(m -> {
-            try {
-                return m.getRecipients(Message.RecipientType.TO)[0].toString().equals(to);
-            } catch (MessagingException e) {
-                throw new IllegalStateException(e);
-            }
-        }).toList();
+        return mail.receivedFor(to);
     }
 
     private static String subjectOf(MimeMessage message) {

@@ -32,7 +32,8 @@
 #      restart), HEAL_TIMEOUT (600 s after the restart: then the run fails), STEP_DEADLINE (360 s a buyer keeps trying
 #      one step), DECLINE_RATE (0.10), ABANDON_RATE (0.05), WEBHOOK_REJECT (0.10), WEBHOOK_LOSE (0.05),
 #      WEBHOOK_DROP (0.10), WEBHOOK_DUPLICATE (0.20), WEBHOOK_COPIES (3), WEBHOOK_DELAY (0.20), WEBHOOK_DELAY_MS
-#      (5000), GATEWAY_DUPLICATE_RATE (0.3), RECONCILE_INTERVAL (20), PENDING_AFTER (30), JAVA_XMX (1g), BUILD (auto |
+#      (5000), GATEWAY_DUPLICATE_RATE (0.3), RECONCILE_INTERVAL (20), PENDING_AFTER (30), JAVA_XMX (1g), JAVA_EXTRA (more JVM options,
+#      e.g. -XX:StartFlightRecording=dumponexit=true,filename=/tmp/chaos.jfr to profile), BUILD (auto |
 #      1 | 0), KEEP (0; 1 keeps the work directory — server log, database, buyers' lines — which a failed run keeps
 #      anyway).
 set -euo pipefail
@@ -62,6 +63,7 @@ RECONCILE_INTERVAL=${RECONCILE_INTERVAL:-20}
 PENDING_AFTER=${PENDING_AFTER:-30}
 TRIAL_BALANCE_INTERVAL=30
 JAVA_XMX=${JAVA_XMX:-1g}
+JAVA_EXTRA=${JAVA_EXTRA:-}
 BUILD=${BUILD:-auto}
 KEEP=${KEEP:-0}
 PORT_OFFSET=300
@@ -126,7 +128,8 @@ done
 
 # --- the server and the database ---------------------------------------------------------------------------------
 # The dev run's WAR: it carries the dev mail catcher (the shipped WAR has no SMTP server), so receipts go somewhere.
-dev_war() { [ -f "$WAR" ] && unzip -l "$WAR" | grep -q 'io/skillform/mail/DevMailCatcher.class'; }
+# (unzip's own match, not a pipe into grep -q: under pipefail the early exit of grep fails the pipe.)
+dev_war() { [ -f "$WAR" ] && unzip -l "$WAR" 'WEB-INF/classes/io/skillform/mail/DevMailCatcher.class' >/dev/null 2>&1; }
 if [ "$BUILD" = 1 ] || { [ "$BUILD" = auto ] && { ! dev_war || [ ! -f "$WILDFLY_HOME/standalone/configuration/skillform.xml" ]; }; }; then
     log "building the dev run's WAR (mvn -o -Pdev package, without its database)…"
     (cd "$ROOT" && mvn -B -o -q -Pdev -Ddev.db.external=true package) >&2
@@ -173,7 +176,7 @@ start_server() {
     local life=$1
     rm -f "$WORK/server.pid"
     LAUNCH_JBOSS_IN_BACKGROUND=1 JBOSS_PIDFILE="$WORK/server.pid" \
-        JAVA_OPTS="-Xms256m -Xmx$JAVA_XMX -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true" \
+        JAVA_OPTS="-Xms256m -Xmx$JAVA_XMX -XX:MaxMetaspaceSize=512m -Djava.net.preferIPv4Stack=true -Djava.awt.headless=true $JAVA_EXTRA" \
         SKILLFORM_DB_URL="jdbc:mysql://$DB_HOST:$DB_PORT/$DB_NAME?useSSL=false&allowPublicKeyRetrieval=true" \
         SKILLFORM_DB_USER="$DB_USER" SKILLFORM_DB_PASSWORD="$DB_PASSWORD" \
         "$WILDFLY_HOME/bin/standalone.sh" -c skillform.xml -Djboss.server.base.dir="$SERVER_BASE" \
@@ -353,9 +356,13 @@ f() { get "$1" "$(cat "$WORK/figures.txt")"; }
 # Seconds from the PSP's payment to the order paid here: p50 p99 max, for the orders paid at the PSP before the kill
 # whose order was paid after it (healed), and for those paid at the PSP after the restart.
 lags() {
-    sql -e "SELECT TIMESTAMPDIFF(MICROSECOND, e.created_at, o.paid_at) / 1e6 FROM customer_order o
+    percentiles "SELECT TIMESTAMPDIFF(MICROSECOND, e.created_at, o.paid_at) / 1e6 FROM customer_order o
             JOIN dev_gateway_event e ON e.type = 'checkout.session.completed' AND JSON_VALUE(e.payload, '$.data.object.id') = o.psp_session_id
-            WHERE o.buyer_email LIKE 'chaos-$RUN-%' AND o.paid_at IS NOT NULL AND $1" | python3 -c '
+            WHERE o.buyer_email LIKE 'chaos-$RUN-%' AND o.paid_at IS NOT NULL AND $1"
+}
+# p50 p99 max of the seconds a query lists, one per row.
+percentiles() {
+    sql -e "$1" | python3 -c '
 import sys
 v = sorted(float(x) for x in sys.stdin if x.strip())
 pick = lambda q: v[min(len(v) - 1, int(q * len(v)))] if v else float("nan")
@@ -363,6 +370,10 @@ print(f"{len(v)} orders: p50 {pick(.5):.1f} s, p99 {pick(.99):.1f} s, max {pick(
 }
 lag_before=$(lags "e.created_at <= '$kill_at'")
 lag_after=$(lags "e.created_at >= '$ready_at'")
+# Receipts come after the payment they follow (the mail queue has fewer sessions than the payments queue).
+lag_receipt=$(percentiles "SELECT TIMESTAMPDIFF(MICROSECOND, o.paid_at, m.sent_at) / 1e6 FROM customer_order o
+    JOIN order_receipt r ON r.order_id = o.id JOIN outbound_mail m ON m.id = r.first_mail
+    WHERE o.buyer_email LIKE 'chaos-$RUN-%' AND m.sent_at IS NOT NULL")
 buyers() { python3 -c 'import json, sys; d = json.load(open(sys.argv[1])); print(" ".join(f"{k}={d[k]}" for k in sorted(d)))' "$WORK/buyers.json"; }
 proxy() { python3 -c 'import json, sys; d = json.loads(sys.argv[1]); print(" ".join(f"{k}={v}" for k, v in d.items()))' "$proxy_stats"; }
 paths=$(cut -f5 "$WORK/buyers.tsv" | sort | uniq -c | awk '{ printf "%s%s %s", (NR > 1 ? ", " : ""), $1, $2 }')
@@ -431,6 +442,7 @@ echo "healing and delays"
 echo "  $(f paid_before_kill) orders paid at the PSP before the kill; $(f healed_after_kill) of them were paid here only after it"
 echo "  the PSP's payment → paid here, paid at the PSP before the kill: $lag_before"
 echo "  the PSP's payment → paid here, paid at the PSP after the restart: $lag_after"
+echo "  order paid here → its receipt mail sent: $lag_receipt"
 echo "  $(f paid_by_reconciliation) orders paid by reconciliation, the rest by a webhook; last order paid $(f last_paid_s) s after the kill"
 echo "  events stored: $(f events) ($(f events_by_reconciliation) found by reconciliation); late payment_failed/expired ignored"
 echo "  on paid orders: $(f events_late_ignored); duplicates recognised as already paid: $(f events_duplicate_paid)"

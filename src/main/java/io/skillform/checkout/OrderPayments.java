@@ -157,10 +157,14 @@ public class OrderPayments {
         return follow(order, change(order, fact, cause, now));
     }
 
+    /**
+     * The ledger last: its accounts are shared by all of a store's orders (and the platform's by every order), and
+     * their locks last until commit, so they are taken after the work that touches this order's rows only.
+     */
     private String follow(Order order, String outcome) {
-        List<String> posted = earnings.sync(order.money());
         List<String> delivered = deliveries.sync(order.purchase());
         webhooks.orderChanged(order.webhookState());
+        List<String> posted = earnings.sync(order.money());
         // The steps without the order's id (the event names the order): outcomes stay countable by kind.
         return outcome
                 + (posted.isEmpty() ? "" : "; posted " + posted.stream().map(key -> key.substring(key.indexOf(':', "order:".length()) + 1)).toList())

@@ -24,6 +24,7 @@ import java.sql.SQLException;
 import java.util.Currency;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import javax.sql.DataSource;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -190,7 +191,9 @@ class CatalogIT {
     void searchFindsPublishedProductsByWordPrefixPageByPage() throws IOException {
         long owner = owner();
         catalog.openStore(uniqueHandle(), "Searchable", Currency.getInstance("USD"), owner);
-        String word = "zq" + UUID.randomUUID().toString().replaceAll("[^a-z]", "").substring(0, 6);
+        // Six random letters: a UUID's hex digits sometimes hold fewer than six (the test then failed by itself).
+        String word = "zq" + ThreadLocalRandom.current().ints(6, 'a', 'z' + 1)
+                .collect(StringBuilder::new, StringBuilder::appendCodePoint, StringBuilder::append);
         for (int i = 1; i <= 14; i++) {
             long id = catalog.createProduct(owner, new Slug("found-" + i), "Lesson " + i + " " + word + "ology", "", 100).id();
             media.addFile(owner, id, "lesson.pdf", pdf());

@@ -41,6 +41,8 @@ public class PublicPageCacheFilter extends HttpFilter {
         Optional<PublicPageCache.Page> cached = cache.find(key);
         if (cached.isPresent()) {
             response.setHeader("X-Page-Cache", "hit");
+            // What Faces would have said of this page (PageCaching): it carries no session.
+            response.setHeader("Cache-Control", PageCaching.STATELESS);
             write(response, cached.get().body(), cached.get().contentType());
             return;
         }

@@ -43,7 +43,7 @@ class CreatorProductsIT extends BrowserTest {
         click("create:submit");
         assertTrue(browser.getCurrentUrl().contains("/dashboard/product?id="), browser.getCurrentUrl());
         String editUrl = browser.getCurrentUrl();
-        assertEquals("DRAFT", browser.findElement(By.id("status")).getText());
+        assertEquals("Draft", browser.findElement(By.id("status")).getText());
         browser.get(url("/@demo/" + slug));
         assertEquals("Page not found", browser.findElement(By.cssSelector("h1")).getText(), "a draft is not public");
 
@@ -63,7 +63,7 @@ class CreatorProductsIT extends BrowserTest {
                 + "<img src=x onerror=\"window.pwned = 2\">\n\n[click me](javascript:window.pwned=3)");
         click("editor:save");
         click("editor:publish");
-        assertEquals("PUBLISHED", browser.findElement(By.id("status")).getText());
+        assertEquals("Published", browser.findElement(By.id("status")).getText());
         browser.get(url("/@demo/" + slug));
         assertEquals("Field Guide to Pricing", browser.findElement(By.cssSelector("h1")).getText());
         assertEquals("$12.50", browser.findElement(By.cssSelector(".sf-product-price")).getText());

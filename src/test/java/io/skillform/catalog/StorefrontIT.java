@@ -69,8 +69,12 @@ class StorefrontIT {
                 .map(WebElement::getText).toList();
         assertFalse(latest.isEmpty(), "the latest products are shown");
         assertFalse(latest.contains("Unreleased Course"), "a draft is never listed");
+        assertEquals(Boolean.FALSE, browser.executeScript("return typeof PrimeFaces !== 'undefined'"),
+                "the storefront is plain HTML: PrimeFaces' scripts are not loaded");
+        browser.get(url("/login"));
         assertEquals(Boolean.TRUE, browser.executeScript("return typeof PrimeFaces !== 'undefined'"),
-                "PrimeFaces' scripts load (no ;jsessionid in resource URLs)");
+                "a page with PrimeFaces components loads its scripts (no ;jsessionid in resource URLs)");
+        browser.get(url("/"));
 
         // Other tests publish products too, so the demo store's page (not the home page) lists all of its own.
         browser.get(url("/@demo"));

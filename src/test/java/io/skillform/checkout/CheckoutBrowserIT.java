@@ -143,7 +143,7 @@ class CheckoutBrowserIT extends BrowserTest {
         browser.get(url("/dashboard/orders"));
         assertTrue(browser.findElement(By.id("table:list")).getText().contains(email), "the order is listed");
         browser.get(url("/dashboard/order?id=" + orderId));
-        assertEquals("paid", browser.findElement(By.id("status")).getText());
+        assertEquals("Paid", browser.findElement(By.id("status")).getText());
         assertEquals("19.00", browser.findElement(By.id("refund:amount")).getAttribute("value"), "refundable amount offered");
 
         Pages.fill(browser, "refund:amount", "25.00");
@@ -155,7 +155,7 @@ class CheckoutBrowserIT extends BrowserTest {
         Pages.fill(browser, "refund:amount", "4.00");
         browser.findElement(By.id("refund:submit")).click();
         browser.switchTo().alert().accept();
-        new WebDriverWait(browser, WEBHOOK).until(d -> d.findElement(By.id("status")).getText().equals("partially_refunded"));
+        new WebDriverWait(browser, WEBHOOK).until(d -> d.findElement(By.id("status")).getText().equals("Partly refunded"));
         assertEquals("$4.00", browser.findElement(By.id("refunded")).getText());
         assertEquals("15.00", browser.findElement(By.id("refund:amount")).getAttribute("value"));
         assertEquals(400, count("SELECT refunded_minor FROM customer_order WHERE id = ?", String.valueOf(orderId)));

@@ -69,7 +69,7 @@ class EarningsBrowserIT extends BrowserTest {
         Pages.fill(browser, "refund:amount", "5.00");
         browser.findElement(By.id("refund:submit")).click();
         browser.switchTo().alert().accept();
-        new WebDriverWait(browser, WEBHOOK).until(d -> d.findElement(By.id("status")).getText().equals("partially_refunded"));
+        new WebDriverWait(browser, WEBHOOK).until(d -> d.findElement(By.id("status")).getText().equals("Partly refunded"));
 
         // $5.00 back to the buyer: the platform returns ⌊$1.55 × 5/25⌋ = $0.31 of its fee, the creator $4.69.
         assertEquals(1876, creatorBalance(store, "CREATOR_PENDING"));

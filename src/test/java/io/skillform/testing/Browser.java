@@ -5,6 +5,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -25,6 +26,15 @@ public final class Browser {
     }
 
     public static ChromeDriver open() {
+        return open(1280, 900);
+    }
+
+    /**
+     * A browser whose viewport is width × height pixels. Below 800 px it is a phone: headless Chromium makes no window
+     * narrower than 500 px, so the screen is emulated (DevTools' device mode: that width, touch, the page's viewport
+     * meta tag honoured).
+     */
+    public static ChromeDriver open(int width, int height) {
         Path profile;
         try {
             profile = Files.createTempDirectory("skillform-chromium-");
@@ -35,7 +45,7 @@ public final class Browser {
         options.setBinary(System.getProperty("skillform.it.chromium", "/usr/bin/chromium"));
         options.addArguments("--headless=new", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
                 "--disable-component-update", "--disable-sync", "--no-first-run", "--disable-dev-shm-usage",
-                "--window-size=1280,900", "--user-data-dir=" + profile);
+                "--window-size=" + width + "," + height, "--user-data-dir=" + profile);
         String hostRules = System.getProperty("skillform.it.hostRules", "");
         if (!hostRules.isBlank()) {
             // Pages link to the configured site address (shop.example.test), which only this mapping makes reachable.
@@ -47,6 +57,10 @@ public final class Browser {
                 .build();
         ChromeDriver driver = new ChromeDriver(service, options);
         driver.manage().timeouts().pageLoadTimeout(Duration.ofSeconds(30));
+        if (width < 800) {
+            driver.executeCdpCommand("Emulation.setDeviceMetricsOverride",
+                    Map.of("width", width, "height", height, "deviceScaleFactor", 1, "mobile", true));
+        }
         return driver;
     }
 

@@ -97,8 +97,8 @@ class EarningsBrowserIT extends BrowserTest {
         long feeRevenue = -TestDatabase.single("SELECT COALESCE(SUM(balance_minor), 0) FROM ledger_account WHERE store_id = 0"
                 + " AND kind = 'FEE_REVENUE' AND currency = 'USD'");
         String shown = browser.findElements(By.cssSelector("[id='ledger:accounts'] tbody tr")).stream()
-                .map(WebElement::getText).filter(row -> row.startsWith("FEE_REVENUE USD")).findFirst().orElse("");
-        assertEquals("FEE_REVENUE USD $" + String.format("%,d.%02d", feeRevenue / 100, feeRevenue % 100), shown);
+                .map(WebElement::getText).filter(row -> row.startsWith("SkillForm's fees USD")).findFirst().orElse("");
+        assertEquals("SkillForm's fees USD $" + String.format("%,d.%02d", feeRevenue / 100, feeRevenue % 100), shown);
     }
 
     private static long creatorBalance(long store, String kind) throws SQLException {

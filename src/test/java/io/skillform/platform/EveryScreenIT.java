@@ -91,8 +91,18 @@ class EveryScreenIT {
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {360, 1440})
     void aBuyerOpensTheLibraryAndAccount(int width) {
-        journey(width, "buyer", "buyer@demo.skillform.test", "demo-buyer-2026", List.of("/library/", "/account/"),
-                List.of("Library"), List.of("Dashboard", "Admin", "Log in"));
+        ChromeDriver browser = journey(width, "buyer", "buyer@demo.skillform.test", "demo-buyer-2026",
+                List.of("/library/", "/account/"), List.of("Library"), List.of("Dashboard", "Admin", "Log in"));
+        try {
+            // A creator's page is refused, and the refusal says how to start selling.
+            browser.get(url("/dashboard/"));
+            assertEquals("Not allowed", browser.findElement(By.tagName("h1")).getText());
+            Browser.clickAndWait(browser, browser.findElement(By.id("start-selling-link")));
+            assertTrue(browser.getCurrentUrl().endsWith("/account/#sell"), browser.getCurrentUrl());
+            assertTrue(browser.findElement(By.id("sell")).isDisplayed(), "the account page offers to start selling");
+        } finally {
+            browser.quit();
+        }
     }
 
     @ParameterizedTest(name = "{0} px")
@@ -101,7 +111,7 @@ class EveryScreenIT {
         journey(width, "creator", "creator@demo.skillform.test", "demo-creator-2026",
                 List.of("/dashboard/", "/dashboard/products", "/dashboard/orders", "/dashboard/earnings", "/dashboard/tokens",
                         "/dashboard/webhooks", "/library/"),
-                List.of("Dashboard", "Library"), List.of("Admin", "Log in"));
+                List.of("Dashboard", "Library"), List.of("Admin", "Log in")).quit();
     }
 
     @ParameterizedTest(name = "{0} px")
@@ -109,11 +119,12 @@ class EveryScreenIT {
     void anAdminLooksAfterThePlatform(int width) {
         journey(width, "admin", "admin@demo.skillform.test", "demo-admin-2026",
                 List.of("/admin/", "/admin/payments", "/admin/ledger", "/admin/mail"),
-                List.of("Admin"), List.of("Dashboard", "Log in"));
+                List.of("Admin"), List.of("Dashboard", "Log in")).quit();
     }
 
-    private void journey(int width, String who, String email, String password, List<String> paths, List<String> offered,
-            List<String> notOffered) {
+    /** Signs in and walks the pages; the browser stays open for more (the caller quits it), unless a check fails. */
+    private ChromeDriver journey(int width, String who, String email, String password, List<String> paths,
+            List<String> offered, List<String> notOffered) {
         ChromeDriver browser = Browser.open(width, 900);
         try {
             Pages.logIn(browser, url(""), email, password);
@@ -123,8 +134,10 @@ class EveryScreenIT {
             }
             assertEquals(List.of(), problems);
             assertHeader(browser, width, offered, notOffered);
-        } finally {
+            return browser;
+        } catch (RuntimeException | Error e) {
             browser.quit();
+            throw e;
         }
     }
 

@@ -5,11 +5,10 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Browser;
-import io.skillform.testing.Deployments;
+import io.skillform.testing.ClientTest;
 import io.skillform.testing.Pages;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -17,14 +16,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.By;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -35,9 +29,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * framework wording ("Validation Error") or a raw state name. Each page's screenshot is written to
  * {@code target/screenshots/} for a reviewer to look at.
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class EveryScreenIT {
+class EveryScreenIT extends ClientTest {
 
     private static final Path SHOTS = Path.of("target", "screenshots");
     /**
@@ -46,17 +39,6 @@ class EveryScreenIT {
      */
     private static final Pattern RAW_NAME = Pattern.compile("(?<![.\\w])(?:[A-Z]{3,}(?:_[A-Z]+)+|[a-z]+_[a-z]+|PUBLISHED|DRAFT|ARCHIVED|CUSTOMER|CREATOR|ADMIN|PENDING|ACTIVE|DISABLED)\\b");
 
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
 
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {360, 1440})

@@ -4,12 +4,11 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.skillform.testing.Browser;
-import io.skillform.testing.Deployments;
+import io.skillform.testing.ClientTest;
 import io.skillform.testing.HttpLogIn;
 import io.skillform.testing.PageWeight;
 import java.io.IOException;
 import java.net.URI;
-import java.net.URL;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -17,13 +16,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
-import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.arquillian.test.api.ArquillianResource;
-import org.jboss.shrinkwrap.api.spec.WebArchive;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.extension.ExtendWith;
 import org.openqa.selenium.chrome.ChromeDriver;
 
 /**
@@ -31,25 +25,13 @@ import org.openqa.selenium.chrome.ChromeDriver;
  * first visit, no script it does not need, text compressed when asked for, static files cached under versioned
  * names, and no page that carries a session kept by a browser or compressed (BREACH).
  */
-@ExtendWith(ArquillianExtension.class)
 @RunAsClient
-class LightPagesIT {
+class LightPagesIT extends ClientTest {
 
     static final long BUDGET = 100 * 1024;
     private static final List<String> STOREFRONT = List.of("/", "/@demo", "/@demo/indie-makers-handbook", "/search?q=handbook");
     private static final HttpClient http = HttpClient.newBuilder().followRedirects(HttpClient.Redirect.NEVER).build();
 
-    @ArquillianResource
-    URL base;
-
-    @Deployment(testable = false)
-    static WebArchive deployment() {
-        return Deployments.app();
-    }
-
-    private String url(String path) {
-        return base.toString().replaceAll("/$", "") + path;
-    }
 
     @Test
     void storefrontPagesWeighUnderTheBudgetWithoutScripts() {

@@ -90,10 +90,20 @@ class EveryScreenIT extends ClientTest {
     @ParameterizedTest(name = "{0} px")
     @ValueSource(ints = {360, 1440})
     void aCreatorWorksInTheDashboard(int width) {
-        journey(width, "creator", "creator@demo.skillform.test", "demo-creator-2026",
+        ChromeDriver browser = journey(width, "creator", "creator@demo.skillform.test", "demo-creator-2026",
                 List.of("/dashboard/", "/dashboard/products", "/dashboard/orders", "/dashboard/earnings", "/dashboard/tokens",
                         "/dashboard/webhooks", "/library/"),
-                List.of("Dashboard", "Library"), List.of("Admin", "Log in")).quit();
+                List.of("Dashboard", "Library"), List.of("Admin", "Log in"));
+        try {
+            // The product editor, opened from the list as the creator does.
+            browser.get(url("/dashboard/products"));
+            browser.get(browser.findElement(By.cssSelector("a[href*='/dashboard/product?id=']")).getAttribute("href"));
+            List<String> problems = new ArrayList<>();
+            look(browser, width, "creator", "editor", problems);
+            assertEquals(List.of(), problems);
+        } finally {
+            browser.quit();
+        }
     }
 
     @ParameterizedTest(name = "{0} px")

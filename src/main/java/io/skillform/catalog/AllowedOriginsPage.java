@@ -18,6 +18,9 @@ public class AllowedOriginsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
+    /** Its messages show with the list of origins, not with the tokens above it. */
+    private static final String LIST = "origins:list";
+
     @Inject
     private Catalog catalog;
 
@@ -42,9 +45,9 @@ public class AllowedOriginsPage implements Serializable {
             }
             catalog.allowOrigins(me.requireId(), parsed);
             load();
-            PageMessages.info("origins.saved");
+            PageMessages.infoAt(LIST, "origins.saved");
         } catch (IllegalArgumentException | CatalogException e) {
-            PageMessages.errorText(e.getMessage());
+            PageMessages.errorAt(LIST, e.getMessage());
         }
     }
 

@@ -11,6 +11,7 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Currency;
 import java.util.List;
 import java.util.Map;
@@ -68,19 +69,126 @@ public class Catalog {
     /** A new product starts as a draft in the creator's own store, priced in its currency. */
     public Product createProduct(long ownerId, Slug slug, String title, String description, long priceMinor) {
         Store store = storeOf(ownerId).orElseThrow(() -> new CatalogException("Open a store first"));
-        boolean slugTaken = !em.createQuery(
-                        "SELECT p.id FROM Product p WHERE p.store.id = :storeId AND p.slug = :slug", Long.class)
-                .setParameter("storeId", store.id())
-                .setParameter("slug", slug.value())
-                .setMaxResults(1)
-                .getResultList().isEmpty();
-        if (slugTaken) {
+        if (slugTaken(store, slug)) {
             throw new CatalogException("Your store already has a product at /" + slug);
         }
         Product product = obeying(() -> new Product(store, slug, title, description,
                 Money.of(priceMinor, store.defaultCurrency()), clock.instant()));
         em.persist(product);
+        endRedirect(store, slug);
         return product;
+    }
+
+    /** The title's slug, numbered when the store has a product there already: for a creator who chose none. */
+    public Slug freeSlugFor(long ownerId, String title) {
+        Store store = storeOf(ownerId).orElseThrow(() -> new CatalogException("Open a store first"));
+        Slug suggested = Slug.suggest(title);
+        Slug candidate = suggested;
+        for (int n = 2; slugTaken(store, candidate); n++) {
+            candidate = suggested.numbered(n);
+        }
+        return candidate;
+    }
+
+    /**
+     * Moves a product to a new address in its store. The old address keeps working as a permanent redirect (buyers
+     * and search engines have it) until another product of the store takes it.
+     */
+    public Product changeSlug(long ownerId, long productId, Slug slug) {
+        Product product = ownedProduct(ownerId, productId);
+        if (product.slug().equals(slug)) {
+            return product;
+        }
+        if (slugTaken(product.store(), slug)) {
+            throw new CatalogException("Your store already has a product at /" + slug);
+        }
+        Slug former = product.slug();
+        obeying(() -> {
+            product.moveTo(slug);
+            return product;
+        });
+        endRedirect(product.store(), slug);
+        em.createNativeQuery("INSERT INTO product_former_slug (store_id, slug, product_id, replaced_at) VALUES (?, ?, ?, ?)"
+                        + " ON DUPLICATE KEY UPDATE product_id = VALUES(product_id), replaced_at = VALUES(replaced_at)")
+                .setParameter(1, product.store().id()).setParameter(2, former.value()).setParameter(3, product.id())
+                .setParameter(4, clock.instant())
+                .executeUpdate();
+        auditTrail.record(AuditEntry.of("product.moved", "product:" + productId, "account:" + ownerId, "/" + former + " → /" + slug));
+        return changed(product, "product.updated");
+    }
+
+    /**
+     * A new draft like the creator's product: its details, price, download policy and current files (their bytes are
+     * never deleted, so the copy shares them), at the title's next free address. The cover is the caller's to copy:
+     * a replaced cover's bytes are deleted, so two products must not share them.
+     */
+    public Product duplicate(long ownerId, long productId) {
+        Product original = ownedProduct(ownerId, productId);
+        String title = copyTitle(original.title());
+        Product copy = createProduct(ownerId, freeSlugFor(ownerId, title), new ProductRevision(title, original.description(),
+                original.price().minor(), original.pricing(), original.downloadPolicy().downloadLimit(),
+                original.downloadPolicy().linkLifetimeHours()));
+        Instant now = clock.instant();
+        for (ProductFile file : original.currentFiles()) {
+            obeying(() -> copy.attach(new StoredFile(file.storageKey(), file.fileName(), file.contentType(), file.sizeBytes(),
+                    file.sha256()), now));
+        }
+        em.flush(); // the copy's id, for the audit entry
+        auditTrail.record(AuditEntry.of("product.duplicated", "product:" + copy.id(), "account:" + ownerId, "from product:" + productId));
+        return copy;
+    }
+
+    private static String copyTitle(String title) {
+        String suffix = " (copy)";
+        return (title.length() + suffix.length() > Product.MAX_TITLE ? title.substring(0, Product.MAX_TITLE - suffix.length()) : title)
+                + suffix;
+    }
+
+    /** The editor's Save: a new address and the product's details together, or neither. */
+    public Product editProduct(long ownerId, long productId, Slug slug, ProductRevision revision) {
+        changeSlug(ownerId, productId, slug);
+        return reviseProduct(ownerId, productId, revision);
+    }
+
+    /** What a buyer of the product gets now: its files, in the order they were added. */
+    public List<ProductFile> filesOf(long productId) {
+        return em.createQuery("SELECT f FROM ProductFile f WHERE f.product.id = :product AND f.removedAt IS NULL ORDER BY f.id",
+                        ProductFile.class)
+                .setParameter("product", productId)
+                .getResultList();
+    }
+
+    /** The creator's own product at a store address, in any state but archived: the draft they preview before publishing. */
+    public Optional<Product> ownDraftAt(long ownerId, StoreHandle handle, Slug slug) {
+        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store s WHERE s.handle = :handle AND p.slug = :slug"
+                        + " AND s.ownerId = :owner AND p.status <> io.skillform.catalog.ProductStatus.ARCHIVED", Product.class)
+                .setParameter("handle", handle.value()).setParameter("slug", slug.value()).setParameter("owner", ownerId)
+                .getResultStream().findFirst();
+    }
+
+    /** Where a store's former product address leads now: the product, if it is published. */
+    public Optional<Product> movedFrom(StoreHandle handle, Slug slug) {
+        List<?> ids = em.createNativeQuery("SELECT f.product_id FROM product_former_slug f JOIN store s ON s.id = f.store_id"
+                        + " WHERE s.handle = ? AND f.slug = ?")
+                .setParameter(1, handle.value()).setParameter(2, slug.value())
+                .getResultList();
+        return ids.isEmpty() ? Optional.empty() : findPublished(((Number) ids.get(0)).longValue())
+                .filter(product -> product.store().handle().equals(handle));
+    }
+
+    private boolean slugTaken(Store store, Slug slug) {
+        return !em.createQuery("SELECT p.id FROM Product p WHERE p.store.id = :storeId AND p.slug = :slug", Long.class)
+                .setParameter("storeId", store.id())
+                .setParameter("slug", slug.value())
+                .setMaxResults(1)
+                .getResultList().isEmpty();
+    }
+
+    /** A product now at this address: the address no longer leads to the product that had it before. */
+    private void endRedirect(Store store, Slug slug) {
+        em.createNativeQuery("DELETE FROM product_former_slug WHERE store_id = ? AND slug = ?")
+                .setParameter(1, store.id()).setParameter(2, slug.value())
+                .executeUpdate();
     }
 
     /**
@@ -158,6 +266,8 @@ public class Catalog {
         auditTrail.record(AuditEntry.of("product.file-added", "product:" + productId, "account:" + ownerId,
                 "file:" + file.id() + " " + stored.size() + " bytes sha256:" + stored.sha256()));
         fileAdded.fire(new ProductFileAdded(productId, file.id()));
+        // The product page lists what is included.
+        storefrontChanged.fire(new StorefrontChanged(product.store().id()));
         return file;
     }
 
@@ -168,6 +278,7 @@ public class Catalog {
         }
         obeying(() -> product.removeFile(fileId, clock.instant()));
         auditTrail.record(AuditEntry.of("product.file-removed", "product:" + productId, "account:" + ownerId, "file:" + fileId));
+        storefrontChanged.fire(new StorefrontChanged(product.store().id()));
         return product;
     }
 
@@ -177,6 +288,25 @@ public class Catalog {
         Optional<BlobKey> previous = obeying(() -> product.changeCover(cover));
         changed(product, "product.updated");
         return previous;
+    }
+
+    /** Adds an image already written to the blob store to the product's gallery. */
+    public Product addImage(long ownerId, long productId, BlobKey image) {
+        return changeGallery(ownerId, productId, product -> product.addImage(image));
+    }
+
+    /** Takes an image out of the gallery; its bytes are the caller's to delete once this has committed. */
+    public Product removeImage(long ownerId, long productId, BlobKey image) {
+        return changeGallery(ownerId, productId, product -> product.removeImage(image));
+    }
+
+    private Product changeGallery(long ownerId, long productId, Consumer<Product> change) {
+        Product product = ownedProduct(ownerId, productId);
+        obeying(() -> {
+            change.accept(product);
+            return product;
+        });
+        return changed(product, "product.updated");
     }
 
     public Product archive(long ownerId, long productId) {
@@ -206,6 +336,25 @@ public class Catalog {
 
     public Product unpublish(long ownerId, long productId) {
         return transition(ownerId, productId, Product::unpublish, "product.unpublished");
+    }
+
+    /** Changes what the store's page says; the page is rendered afresh for visitors. */
+    public Store changeStoreProfile(long ownerId, StoreProfile profile) {
+        Store store = storeOf(ownerId).orElseThrow(() -> new CatalogException("Open a store first"));
+        obeying(() -> {
+            store.changeProfile(profile);
+            return store;
+        });
+        storefrontChanged.fire(new StorefrontChanged(store.id()));
+        return store;
+    }
+
+    /** Points the store's avatar or banner at new bytes; returns the replaced ones, no longer referenced. */
+    public Optional<BlobKey> changeStoreImage(long ownerId, StoreImage image, BlobKey key) {
+        Store store = storeOf(ownerId).orElseThrow(() -> new CatalogException("Open a store first"));
+        Optional<BlobKey> previous = store.changeImage(image, key);
+        storefrontChanged.fire(new StorefrontChanged(store.id()));
+        return previous;
     }
 
     /** Replaces the web origins whose pages may call the public API from a browser. */

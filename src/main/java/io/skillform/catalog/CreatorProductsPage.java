@@ -46,11 +46,12 @@ public class CreatorProductsPage implements Serializable {
     }
 
     public void create() throws IOException {
-        Optional<Slug> parsedSlug = Slug.parse(slug);
         if (store == null) {
             PageMessages.error("products.noStore");
             return;
         }
+        Optional<Slug> parsedSlug = slug == null || slug.isBlank() ? Optional.of(catalog.freeSlugFor(me.requireId(), title))
+                : Slug.parse(slug.strip());
         if (parsedSlug.isEmpty()) {
             PageMessages.errorFor("create:slug", PageMessages.text("products.badSlug"));
             return;

@@ -5,7 +5,9 @@ import io.skillform.storage.BlobKey;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
 import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
 import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
@@ -20,6 +22,7 @@ import jakarta.persistence.ManyToOne;
 import jakarta.persistence.NamedQuery;
 import jakarta.persistence.OneToMany;
 import jakarta.persistence.OrderBy;
+import jakarta.persistence.OrderColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import java.time.Instant;
@@ -44,6 +47,9 @@ import java.util.Optional;
         query = "SELECT p FROM Product p JOIN FETCH p.store s WHERE s.id = :storeId AND s.suspendedAt IS NULL"
                 + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED ORDER BY p.publishedAt DESC, p.id DESC")
 public class Product {
+
+    public static final int MAX_IMAGES = 8;
+    public static final int MAX_TITLE = 140;
 
     static final int MAX_FILES = 50;
     /** As the dashboard's editor allows (its maxlength). */
@@ -99,6 +105,13 @@ public class Product {
     @OrderBy("addedAt ASC, id ASC")
     private List<ProductFile> files = new ArrayList<>();
 
+    /** The gallery beside the cover, in the creator's order: blob keys under {@code covers/}. */
+    @ElementCollection
+    @CollectionTable(name = "product_image", joinColumns = @JoinColumn(name = "product_id"))
+    @OrderColumn(name = "position")
+    @Column(name = "storage_key", length = 100)
+    private List<String> imageKeys = new ArrayList<>();
+
     @Enumerated(EnumType.STRING)
     @Column(nullable = false, length = 16)
     private ProductStatus status;
@@ -131,8 +144,8 @@ public class Product {
     /** @throws IllegalArgumentException with a message for the creator */
     public static String requireTitle(String title) {
         String trimmed = title == null ? "" : title.strip();
-        if (trimmed.isEmpty() || trimmed.length() > 140) {
-            throw new IllegalArgumentException("A title is 1–140 characters");
+        if (trimmed.isEmpty() || trimmed.length() > MAX_TITLE) {
+            throw new IllegalArgumentException("A title is 1–" + MAX_TITLE + " characters");
         }
         return trimmed;
     }
@@ -249,6 +262,12 @@ public class Product {
         return pricing == Pricing.FIXED ? amount.equals(price) : amount.isAtLeast(price) && amount.minor() <= MAX_PRICE_MINOR;
     }
 
+    /** A new address in its store; the catalog checks the store has no other product there. */
+    void moveTo(Slug newSlug) {
+        requireChangeable();
+        this.slug = newSlug.value();
+    }
+
     /** Makes the product visible to buyers. The first publication date is kept when re-publishing. */
     public void publish(Instant now) {
         if (status == ProductStatus.ARCHIVED) {
@@ -324,6 +343,27 @@ public class Product {
 
     public DownloadPolicy downloadPolicy() {
         return downloadPolicy;
+    }
+
+    public List<BlobKey> images() {
+        return imageKeys.stream().map(BlobKey::new).toList();
+    }
+
+    /** One more image at the end of the gallery. */
+    void addImage(BlobKey key) {
+        requireChangeable();
+        if (imageKeys.size() >= MAX_IMAGES) {
+            throw new IllegalStateException("A product shows at most " + MAX_IMAGES + " images besides its cover");
+        }
+        imageKeys.add(key.value());
+    }
+
+    /** Takes an image out of the gallery; the caller deletes its bytes. */
+    void removeImage(BlobKey key) {
+        requireChangeable();
+        if (!imageKeys.remove(key.value())) {
+            throw new IllegalArgumentException("This product has no such image");
+        }
     }
 
     public Optional<BlobKey> cover() {

@@ -4,8 +4,9 @@ import io.skillform.identity.CurrentAccount;
 import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
 import io.skillform.shared.Money;
+import io.skillform.storage.BlobKey;
 import io.skillform.storage.Sizes;
-import io.skillform.storage.TooLargeException;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
@@ -13,6 +14,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Optional;
 import java.util.function.Supplier;
 import org.primefaces.event.FileUploadEvent;
 
@@ -22,6 +24,11 @@ import org.primefaces.event.FileUploadEvent;
 public class ProductEditorPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+
+    /** File and cover messages show in their own panel, not with the product's details. */
+    private static final String FILES_UPLOAD = "files:upload";
+    private static final String COVER_UPLOAD = "cover:upload";
+    private static final String GALLERY_UPLOAD = "gallery:upload";
 
     @Inject
     private Catalog catalog;
@@ -36,6 +43,7 @@ public class ProductEditorPage implements Serializable {
     private String id;
     private Product product;
     private String title;
+    private String slug;
     private String description;
     private String price;
     private Pricing pricing;
@@ -54,6 +62,7 @@ public class ProductEditorPage implements Serializable {
     private void show(Product current) {
         product = current;
         title = current.title();
+        slug = current.slug().value();
         description = current.description();
         price = current.price().toMajor().toPlainString();
         pricing = current.pricing();
@@ -61,33 +70,51 @@ public class ProductEditorPage implements Serializable {
         linkLifetimeHours = current.downloadPolicy().linkLifetimeHours();
     }
 
-    public void save() {
+    public String save() {
         Money amount;
         try {
             amount = Money.ofMajor(price, product.price().currency());
         } catch (IllegalArgumentException e) {
             PageMessages.errorFor("editor:price", e.getMessage());
-            return;
+            return null;
+        }
+        Optional<Slug> address = Slug.parse(slug == null ? "" : slug.strip());
+        if (address.isEmpty()) {
+            PageMessages.errorFor("editor:slug", PageMessages.text("products.badSlug"));
+            return null;
         }
         ProductRevision revision = new ProductRevision(title, description, amount.minor(), pricing, downloadLimit, linkLifetimeHours);
-        change(() -> catalog.reviseProduct(me.requireId(), product.id(), revision), "editor.saved");
+        return change(() -> catalog.editProduct(me.requireId(), product.id(), address.get(), revision), "editor.saved");
     }
 
-    public void publish() {
-        change(() -> catalog.publish(me.requireId(), product.id()), "editor.published");
+    public String publish() {
+        return change(() -> catalog.publish(me.requireId(), product.id()), "editor.published");
     }
 
-    public void unpublish() {
-        change(() -> catalog.unpublish(me.requireId(), product.id()), "editor.unpublished");
+    public String unpublish() {
+        return change(() -> catalog.unpublish(me.requireId(), product.id()), "editor.unpublished");
     }
 
-    public void archive() {
-        change(() -> catalog.archive(me.requireId(), product.id()), "editor.archived");
+    public String archive() {
+        return change(() -> catalog.archive(me.requireId(), product.id()), "editor.archived");
+    }
+
+    /** Opens the new draft in the editor. */
+    public String duplicate() {
+        try {
+            Product copy = media.duplicate(me.requireId(), product.id());
+            PageMessages.info("editor.duplicated", product.title());
+            FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+            return "/dashboard/product?faces-redirect=true&id=" + copy.id();
+        } catch (CatalogException | IOException e) {
+            PageMessages.errorText(e instanceof CatalogException ? e.getMessage() : PageMessages.text("editor.duplicateFailed"));
+            return null;
+        }
     }
 
     /** PrimeFaces hands over the upload as a temporary file on disk; it is streamed on to storage from there. */
     public void uploadFile(FileUploadEvent event) {
-        upload(() -> {
+        upload(FILES_UPLOAD, () -> {
             try (InputStream content = event.getFile().getInputStream()) {
                 ProductFile file = media.addFile(me.requireId(), product.id(), event.getFile().getFileName(), content);
                 return file.fileName().value();
@@ -96,7 +123,7 @@ public class ProductEditorPage implements Serializable {
     }
 
     public void uploadCover(FileUploadEvent event) {
-        upload(() -> {
+        upload(COVER_UPLOAD, () -> {
             try (InputStream content = event.getFile().getInputStream()) {
                 media.changeCover(me.requireId(), product.id(), content);
                 return event.getFile().getFileName();
@@ -104,36 +131,50 @@ public class ProductEditorPage implements Serializable {
         }, "editor.coverChanged");
     }
 
-    public void removeFile(long fileId) {
-        change(() -> media.removeFile(me.requireId(), product.id(), fileId), "editor.fileRemoved");
+    public void uploadImage(FileUploadEvent event) {
+        upload(GALLERY_UPLOAD, () -> {
+            try (InputStream content = event.getFile().getInputStream()) {
+                media.addImage(me.requireId(), product.id(), content);
+                return event.getFile().getFileName();
+            }
+        }, "editor.imageAdded");
     }
 
-    private void upload(Upload action, String successKey) {
-        try {
-            String name = action.run();
+    /** An image of the gallery, by the id in its address ({@code /covers/<id>}). */
+    public String removeImage(String imageId) {
+        return change(GALLERY_UPLOAD, () -> {
+            media.removeImage(me.requireId(), product.id(), new BlobKey("covers/" + imageId));
+            return catalog.ownedProduct(me.requireId(), product.id());
+        }, "editor.imageRemoved");
+    }
+
+    public String removeFile(long fileId) {
+        return change(FILES_UPLOAD, () -> media.removeFile(me.requireId(), product.id(), fileId), "editor.fileRemoved");
+    }
+
+    private void upload(String where, PageUploads.Upload action, String successKey) {
+        if (PageUploads.run(where, action, successKey)) {
             show(catalog.ownedProduct(me.requireId(), product.id()));
-            PageMessages.info(successKey, name);
-        } catch (TooLargeException e) {
-            PageMessages.error("editor.tooLarge", Sizes.format(e.limit()));
-        } catch (CatalogException e) {
-            PageMessages.errorText(e.getMessage());
-        } catch (IOException e) {
-            PageMessages.error("editor.uploadFailed");
         }
     }
 
-    private void change(Supplier<Product> action, String successKey) {
+    private String change(Supplier<Product> action, String successKey) {
+        return change(null, action, successKey);
+    }
+
+    /**
+     * A change that worked reloads the page at its address; one that did not keeps what was typed. Its
+     * message shows at {@code where} (a component's client id) or, without one, at the top of the page.
+     */
+    private String change(String where, Supplier<Product> action, String successKey) {
         try {
             show(action.get());
-            PageMessages.info(successKey);
+            PageMessages.infoAt(where, successKey);
+            return PageResponses.reloadPage();
         } catch (IllegalArgumentException | CatalogException e) {
-            PageMessages.errorText(e.getMessage());
+            PageMessages.errorAt(where, e.getMessage());
+            return null;
         }
-    }
-
-    @FunctionalInterface
-    private interface Upload {
-        String run() throws IOException;
     }
 
     public List<ProductFile> getFiles() {
@@ -170,6 +211,14 @@ public class ProductEditorPage implements Serializable {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    public String getSlug() {
+        return slug;
+    }
+
+    public void setSlug(String slug) {
+        this.slug = slug;
     }
 
     public String getDescription() {

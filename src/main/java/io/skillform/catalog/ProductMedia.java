@@ -13,12 +13,13 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.util.Optional;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import org.apache.tika.Tika;
 
 /**
- * Uploads for products: the bytes go to the blob store first, outside any transaction (a 2 GiB file must not hold
+ * Uploads for products (and a store's avatar and banner): the bytes go to the blob store first, outside any transaction (a 2 GiB file must not hold
  * a database transaction open for minutes), then one short {@link Catalog} transaction records them. If that
  * fails, the bytes are deleted again, so a refused upload leaves nothing behind.
  */
@@ -63,17 +64,75 @@ public class ProductMedia {
     /** Replaces the cover with a normalised copy of the uploaded image; the old cover's bytes are deleted. */
     public void changeCover(long ownerId, long productId, InputStream content) throws IOException {
         catalog.ownedProduct(ownerId, productId);
-        byte[] cover = CoverImage.normalize(content);
+        replaceImage(content, key -> catalog.changeCover(ownerId, productId, key));
+    }
+
+    /** A new avatar or banner for the creator's store, normalised like a cover; the old one's bytes are deleted. */
+    public void changeStoreImage(long ownerId, StoreImage image, InputStream content) throws IOException {
+        replaceImage(content, key -> catalog.changeStoreImage(ownerId, image, key));
+    }
+
+    /** Stores a normalised copy of the image, points at it ({@code change} returns what it replaced) and deletes that. */
+    private void replaceImage(InputStream content, Function<BlobKey, Optional<BlobKey>> change) throws IOException {
         BlobKey key = BlobKey.generate("covers");
-        blobs.write(key, new ByteArrayInputStream(cover));
+        blobs.write(key, new ByteArrayInputStream(CoverImage.normalize(content)));
         Optional<BlobKey> previous;
         try {
-            previous = catalog.changeCover(ownerId, productId, key);
+            previous = change.apply(key);
         } catch (RuntimeException e) {
             discard(key);
             throw e;
         }
         previous.ifPresent(this::discard);
+    }
+
+    /** An image for the product's gallery, normalised like a cover. */
+    public void addImage(long ownerId, long productId, InputStream content) throws IOException {
+        catalog.ownedProduct(ownerId, productId);
+        BlobKey key = BlobKey.generate("covers");
+        blobs.write(key, new ByteArrayInputStream(CoverImage.normalize(content)));
+        record(key, () -> catalog.addImage(ownerId, productId, key));
+    }
+
+    public void removeImage(long ownerId, long productId, BlobKey image) {
+        catalog.removeImage(ownerId, productId, image);
+        discard(image);
+    }
+
+    /**
+     * Duplicates the product (see {@link Catalog#duplicate}), then gives the copy a cover and gallery of its own bytes:
+     * a replaced or removed image's bytes are deleted, so two products never share them.
+     */
+    public Product duplicate(long ownerId, long productId) throws IOException {
+        Product copy = catalog.duplicate(ownerId, productId);
+        Product original = catalog.ownedProduct(ownerId, productId);
+        if (original.cover().isPresent()) {
+            BlobKey key = copyOf(original.cover().get());
+            record(key, () -> catalog.changeCover(ownerId, copy.id(), key));
+        }
+        for (BlobKey image : original.images()) {
+            BlobKey key = copyOf(image);
+            record(key, () -> catalog.addImage(ownerId, copy.id(), key));
+        }
+        return copy;
+    }
+
+    private BlobKey copyOf(BlobKey image) throws IOException {
+        BlobKey key = BlobKey.generate("covers");
+        try (InputStream bytes = blobs.read(image)) {
+            blobs.write(key, bytes);
+        }
+        return key;
+    }
+
+    /** Records bytes already stored; if that is refused, the bytes go again. */
+    private void record(BlobKey key, Runnable change) {
+        try {
+            change.run();
+        } catch (RuntimeException e) {
+            discard(key);
+            throw e;
+        }
     }
 
     public Product removeFile(long ownerId, long productId, long fileId) {

@@ -1,5 +1,7 @@
 package io.skillform.catalog;
 
+import java.text.Normalizer;
+import java.util.Locale;
 import java.util.Optional;
 import java.util.regex.Pattern;
 
@@ -20,6 +22,29 @@ public record Slug(String value) {
         return candidate != null && candidate.length() <= MAX_LENGTH && FORMAT.matcher(candidate).matches()
                 ? Optional.of(new Slug(candidate))
                 : Optional.empty();
+    }
+
+    /**
+     * A slug made from a title, for a creator who did not choose one: "Café Crème — Notes!" becomes
+     * {@code cafe-creme-notes}; cut at a word within the length; {@code product} when nothing is left.
+     */
+    public static Slug suggest(String title) {
+        String folded = Normalizer.normalize(title == null ? "" : title, Normalizer.Form.NFKD)
+                .replaceAll("\\p{M}+", "").toLowerCase(Locale.ROOT)
+                .replaceAll("[^a-z0-9]+", "-").replaceAll("^-+|-+$", "");
+        if (folded.length() > MAX_LENGTH) {
+            folded = folded.substring(0, MAX_LENGTH);
+            int cut = folded.lastIndexOf('-');
+            folded = (cut > 0 ? folded.substring(0, cut) : folded).replaceAll("-+$", "");
+        }
+        return new Slug(folded.isEmpty() ? "product" : folded);
+    }
+
+    /** This slug with a number, for when it is taken: {@code notes-2}; cut to stay within the length. */
+    Slug numbered(int n) {
+        String suffix = "-" + n;
+        String base = value.length() + suffix.length() > MAX_LENGTH ? value.substring(0, MAX_LENGTH - suffix.length()) : value;
+        return new Slug(base.replaceAll("-+$", "") + suffix);
     }
 
     @Override

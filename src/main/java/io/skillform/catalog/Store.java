@@ -9,11 +9,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import io.skillform.shared.CurrencyConverter;
+import io.skillform.storage.BlobKey;
+import java.net.URI;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.Currency;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A creator's store: the handle buyers see in URLs, a display name, and the currency its prices are in. */
@@ -52,6 +55,23 @@ public class Store {
     @Column(name = "api_allowed_origins", nullable = false, length = 1000)
     private String allowedOrigins = "";
 
+    /** Markdown, shown sanitised on the store's page. */
+    @Column(columnDefinition = "TEXT")
+    private String description;
+
+    /** Space-separated: URIs have no spaces. */
+    @Column(nullable = false, length = 1600)
+    private String links = "";
+
+    @Column(name = "avatar_key", length = 100)
+    private String avatarKey;
+
+    @Column(name = "banner_key", length = 100)
+    private String bannerKey;
+
+    @Column(name = "sale_mails", nullable = false)
+    private boolean saleMails = true;
+
     @Version
     private long version;
 
@@ -73,6 +93,59 @@ public class Store {
             throw new IllegalArgumentException("A store name is 1–80 characters");
         }
         return trimmed;
+    }
+
+    /** What the store's page says about it; the owner's choice of a mail per sale goes with it. */
+    void changeProfile(StoreProfile profile) {
+        displayName = requireDisplayName(profile.name());
+        description = profile.description();
+        links = profile.links().stream().map(URI::toString).collect(Collectors.joining(" "));
+        saleMails = profile.saleMails();
+    }
+
+    public StoreProfile profile() {
+        return new StoreProfile(displayName, description, links(), saleMails);
+    }
+
+    public List<URI> links() {
+        return links.isEmpty() ? List.of() : Arrays.stream(links.split(" ")).map(URI::create).toList();
+    }
+
+    /** Points the store at a new avatar or banner; returns the replaced one, whose bytes are no longer referenced. */
+    Optional<BlobKey> changeImage(StoreImage image, BlobKey key) {
+        Optional<BlobKey> previous = image(image);
+        if (image == StoreImage.AVATAR) {
+            avatarKey = key.value();
+        } else {
+            bannerKey = key.value();
+        }
+        return previous;
+    }
+
+    public Optional<BlobKey> image(StoreImage image) {
+        return Optional.ofNullable(image == StoreImage.AVATAR ? avatarKey : bannerKey).map(BlobKey::new);
+    }
+
+    public Optional<BlobKey> avatar() {
+        return image(StoreImage.AVATAR);
+    }
+
+    public Optional<BlobKey> banner() {
+        return image(StoreImage.BANNER);
+    }
+
+    /** The description as the store's page shows it: sanitised HTML, empty without one. */
+    public String descriptionHtml() {
+        return description == null ? "" : Markdown.toSafeHtml(description);
+    }
+
+    public boolean saleMails() {
+        return saleMails;
+    }
+
+    /** Empty for stores opened before stores had owners. */
+    public Optional<Long> ownerId() {
+        return Optional.ofNullable(ownerId);
     }
 
     void suspend(Instant now) {

@@ -7,6 +7,7 @@ import io.skillform.payment.GatewaySession;
 import io.skillform.payment.PaymentFact;
 import io.skillform.payment.PaymentProvider;
 import io.skillform.shared.Money;
+import io.skillform.shared.OrderNumber;
 import io.skillform.webhook.OrderState;
 import jakarta.persistence.AttributeOverride;
 import jakarta.persistence.AttributeOverrides;
@@ -427,7 +428,7 @@ public class Order {
     public Purchase purchase() {
         boolean entitled = status == OrderStatus.PAID || status == OrderStatus.PARTIALLY_REFUNDED;
         return new Purchase(id, reference, storeId, new EmailAddress(buyerEmail), buyerAccountId, entitled,
-                entitled ? null : status.apiName().replace('_', ' '), paidAt, total,
+                entitled ? null : status.apiName().replace('_', ' '), paidAt, total, refunded(),
                 items.stream().map(i -> new Purchase.Item(i.productId(), i.title(), i.amount())).toList());
     }
 
@@ -449,6 +450,11 @@ public class Order {
 
     public String reference() {
         return reference;
+    }
+
+    /** What buyer and creator quote: see {@link OrderNumber}. */
+    public String number() {
+        return OrderNumber.of(reference);
     }
 
     public long storeId() {

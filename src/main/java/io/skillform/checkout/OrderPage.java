@@ -1,13 +1,18 @@
 package io.skillform.checkout;
 
+import io.skillform.catalog.Catalog;
 import io.skillform.delivery.DeliveryException;
+import io.skillform.delivery.Library;
 import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
+import io.skillform.storage.Sizes;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import java.io.IOException;
 import java.io.Serializable;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -24,10 +29,19 @@ public class OrderPage implements Serializable {
     @Inject
     private transient Orders orders;
 
+    @Inject
+    private transient Catalog catalog;
+
+    @Inject
+    private transient Library library;
+
     private String reference;
     private boolean cancelled;
     private Order order;
     private int polls;
+    /** What was bought, to buy it again after leaving the payment page; empty when it is no longer for sale. */
+    private Long productId;
+    private String productPath;
 
     static final int MAX_POLLS = 300;
 
@@ -38,6 +52,10 @@ public class OrderPage implements Serializable {
             return;
         }
         order = found.get();
+        order.items().stream().findFirst().flatMap(item -> catalog.findPublished(item.productId())).ifPresent(product -> {
+            productId = product.id();
+            productPath = "/@" + product.store().handle() + "/" + product.slug();
+        });
     }
 
     /** Another copy of the receipt to the address the order was made with; the reference is the buyer's proof. */
@@ -54,6 +72,23 @@ public class OrderPage implements Serializable {
         }
     }
 
+    /** Once paid, the downloads are right here, without waiting for the receipt. */
+    public List<Library.FileEntry> getFiles() {
+        return order != null && order.purchase().entitled() ? library.filesOf(order.id()) : List.of();
+    }
+
+    public String size(long bytes) {
+        return Sizes.format(bytes);
+    }
+
+    public void download(long grantId) throws IOException {
+        try {
+            FacesContext.getCurrentInstance().getExternalContext().redirect(library.linkInOrder(order.id(), grantId).url());
+        } catch (DeliveryException refused) {
+            PageMessages.errorText(refused.getMessage());
+        }
+    }
+
     /** The poll: reads the order again. */
     public void refresh() {
         polls++;
@@ -66,6 +101,19 @@ public class OrderPage implements Serializable {
      */
     public boolean isSettled() {
         return order == null || !order.status().isAwaitingPayment() || polls >= MAX_POLLS;
+    }
+
+    /** The buyer left the payment page, or let it expire: nothing was charged, and they may try again. */
+    public boolean isLeft() {
+        return order.status() == OrderStatus.EXPIRED || (cancelled && order.status().isAwaitingPayment());
+    }
+
+    public Long getProductId() {
+        return productId;
+    }
+
+    public String getProductPath() {
+        return productPath;
     }
 
     public Order getOrder() {

@@ -5,8 +5,11 @@ import io.skillform.audit.AuditTrail;
 import io.skillform.catalog.Product;
 import io.skillform.catalog.ProductFile;
 import io.skillform.catalog.Store;
+import io.skillform.identity.Accounts;
 import io.skillform.mail.MailMessage;
 import io.skillform.mail.Outbox;
+import io.skillform.platform.Site;
+import io.skillform.shared.Money;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -40,6 +43,12 @@ public class Deliveries {
     private AuditTrail auditTrail;
 
     @Inject
+    private Accounts accounts;
+
+    @Inject
+    private Site site;
+
+    @Inject
     private Clock clock;
 
     /**
@@ -51,6 +60,13 @@ public class Deliveries {
         Instant now = clock.instant();
         List<DownloadGrant> grants = grantsOf(purchase.orderId());
         List<String> done = new ArrayList<>();
+        OrderReceipt receipt = em.find(OrderReceipt.class, purchase.orderId());
+        long refundNews = receipt == null ? 0 : receipt.refundToNotice(purchase.refunded().minor());
+        if (refundNews > 0) {
+            outbox.enqueue(DeliveryMails.refundNotice(purchase, store(purchase).displayName(),
+                    Money.of(refundNews, purchase.total().currency()), links.orderUrl(purchase.reference())));
+            done.add("refund notice");
+        }
         if (!purchase.entitled()) {
             long revoked = grants.stream().filter(g -> g.revoke(purchase.notEntitledBecause(), now)).count();
             if (revoked > 0) {
@@ -69,10 +85,13 @@ public class Deliveries {
                 done.add("reinstated " + reinstated + " download" + (reinstated == 1 ? "" : "s"));
             }
         }
-        if (em.find(OrderReceipt.class, purchase.orderId()) == null) {
+        if (receipt == null) {
             long mail = outbox.enqueue(receipt(purchase, grants, now)).id();
             em.persist(new OrderReceipt(purchase.orderId(), mail, now));
             done.add("receipt");
+            if (tellOwner(purchase)) {
+                done.add("sale mail");
+            }
         }
         return done;
     }
@@ -111,6 +130,23 @@ public class Deliveries {
         return grant;
     }
 
+    /** "You made a sale", with the receipt: once per order. Free orders are not sales, and the owner may turn it off. */
+    private boolean tellOwner(Purchase purchase) {
+        Store store = store(purchase);
+        if (purchase.total().isZero() || !store.saleMails()) {
+            return false;
+        }
+        return store.ownerId().flatMap(accounts::find).map(owner -> {
+            outbox.enqueue(DeliveryMails.sale(owner.email(), purchase, site.url("/dashboard/order?id=" + purchase.orderId()),
+                    site.url("/dashboard/store")));
+            return true;
+        }).orElse(false);
+    }
+
+    private Store store(Purchase purchase) {
+        return em.find(Store.class, purchase.storeId());
+    }
+
     private List<DownloadGrant> grant(Purchase purchase, Instant now) {
         List<DownloadGrant> grants = new ArrayList<>();
         for (Purchase.Item item : purchase.items()) {
@@ -131,8 +167,7 @@ public class Deliveries {
         for (DownloadGrant grant : grants) {
             files.add(links.issue(grant, DownloadLink.IssuedFor.RECEIPT, now));
         }
-        Store store = em.find(Store.class, purchase.storeId());
-        return DeliveryMails.receipt(purchase, store.displayName(), files, links.orderUrl(purchase.reference()), links.libraryUrl());
+        return DeliveryMails.receipt(purchase, store(purchase).displayName(), files, links.orderUrl(purchase.reference()), links.libraryUrl());
     }
 
     private List<DownloadGrant> grantsOf(long orderId) {

@@ -3,6 +3,8 @@ package io.skillform.delivery;
 import io.skillform.identity.EmailAddress;
 import io.skillform.mail.MailMessage;
 import io.skillform.platform.Html;
+import io.skillform.shared.Money;
+import io.skillform.shared.OrderNumber;
 import io.skillform.storage.Sizes;
 import java.util.List;
 import java.util.Locale;
@@ -22,7 +24,7 @@ final class DeliveryMails {
     }
 
     static MailMessage receipt(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
-        String subject = "Your receipt from " + storeName + " — order #" + purchase.orderId();
+        String subject = "Your receipt from " + storeName + " — order " + OrderNumber.of(purchase.reference());
         return new MailMessage(purchase.buyer(), subject.length() <= 200 ? subject : subject.substring(0, 200),
                 text(purchase, storeName, files, orderUrl, libraryUrl), html(purchase, storeName, files, orderUrl, libraryUrl),
                 files.stream().map(FileLink::pageUrl).toList());
@@ -31,7 +33,7 @@ final class DeliveryMails {
     private static String text(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
         StringBuilder text = new StringBuilder()
                 .append("Thank you for your purchase from ").append(storeName).append(".\n\n")
-                .append("Order #").append(purchase.orderId()).append('\n');
+                .append("Order ").append(OrderNumber.of(purchase.reference())).append('\n');
         for (Purchase.Item item : purchase.items()) {
             text.append("  ").append(item.title()).append("  ").append(price(item)).append('\n');
         }
@@ -54,7 +56,7 @@ final class DeliveryMails {
     private static String html(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.5\">")
                 .append("<p>Thank you for your purchase from <strong>").append(Html.escape(storeName)).append("</strong>.</p>")
-                .append("<table cellpadding=\"4\"><caption style=\"text-align:left\">Order #").append(purchase.orderId()).append("</caption>");
+                .append("<table cellpadding=\"4\"><caption style=\"text-align:left\">Order ").append(OrderNumber.of(purchase.reference())).append("</caption>");
         for (Purchase.Item item : purchase.items()) {
             html.append("<tr><td>").append(Html.escape(item.title())).append("</td><td style=\"text-align:right\">")
                     .append(Html.escape(price(item))).append("</td></tr>");
@@ -106,6 +108,31 @@ final class DeliveryMails {
                 + url + "\n\nIt works once, within " + LibraryLink.LIFETIME.toMinutes() + " minutes. If you did not ask for it,"
                 + " ignore this e-mail.\n";
         return new MailMessage(to, "Your library link", text, null, List.of(url));
+    }
+
+    /** To the store's owner: what sold, for how much, to whom, and where the order is (turned off in the store settings). */
+    static MailMessage sale(EmailAddress owner, Purchase purchase, String orderUrl, String settingsUrl) {
+        String what = purchase.items().stream().map(Purchase.Item::title).reduce((a, b) -> a + ", " + b).orElse("");
+        String text = "You made a sale: " + what + " for " + purchase.total().format(Locale.US) + ", bought by "
+                + purchase.buyer().value() + " (order " + OrderNumber.of(purchase.reference()) + ").\n\n"
+                + "The order, its downloads and refunds: " + orderUrl + "\n\n"
+                + "The earnings show as pending on your dashboard until the payment provider settles them.\n"
+                + "You get this mail for every sale; turn it off in your store settings: " + settingsUrl + "\n";
+        return new MailMessage(owner, shorten("You made a sale: " + what + " — " + purchase.total().format(Locale.US), 200), text, null);
+    }
+
+    /** To the buyer, once for each refund: how much came back, and what it means for the downloads. */
+    static MailMessage refundNotice(Purchase purchase, String storeName, Money refundedNow, String orderUrl) {
+        String text = storeName + " refunded " + refundedNow.format(Locale.US) + " of your order "
+                + OrderNumber.of(purchase.reference()) + " (" + purchase.total().format(Locale.US) + " in all"
+                + (purchase.refunded().equals(purchase.total()) ? ", now refunded in full" : ", "
+                        + purchase.refunded().format(Locale.US) + " refunded so far") + ").\n\n"
+                + "Your bank or card shows the money back within 5–10 business days, depending on the bank.\n"
+                + (purchase.entitled() ? "Your downloads keep working.\n"
+                        : "The purchase's downloads no longer work.\n")
+                + "Your order: " + orderUrl + "\n";
+        return new MailMessage(purchase.buyer(), shorten("Refund from " + storeName + " — order " + OrderNumber.of(purchase.reference()), 200),
+                text, null);
     }
 
     private static String shorten(String text, int max) {

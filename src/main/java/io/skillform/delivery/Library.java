@@ -119,6 +119,30 @@ public class Library {
         if (grant == null || !sees(viewer, grant)) {
             throw new DeliveryException("There is no such file in your library.");
         }
+        return issue(grant);
+    }
+
+    /** The files of one order, for its thank-you page: the order's reference in the address is the buyer's proof. */
+    public List<FileEntry> filesOf(long orderId) {
+        List<DownloadGrant> grants = em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.orderId = :order"
+                        + " ORDER BY g.id", DownloadGrant.class)
+                .setParameter("order", orderId)
+                .getResultList();
+        Map<Long, DownloadLink> newest = newestLinks(grants);
+        Instant now = clock.instant();
+        return grants.stream().map(g -> fileEntry(g, newest.get(g.id()), now)).toList();
+    }
+
+    /** A fresh link to a file of one order, from its thank-you page; as {@link #link}, it draws on the purchase's downloads. */
+    public IssuedLink linkInOrder(long orderId, long grantId) {
+        DownloadGrant grant = em.find(DownloadGrant.class, grantId);
+        if (grant == null || grant.orderId() != orderId) {
+            throw new DeliveryException("There is no such file in this order.");
+        }
+        return issue(grant);
+    }
+
+    private IssuedLink issue(DownloadGrant grant) {
         if (grant.isRevoked()) {
             throw new DeliveryException.Revoked("This purchase was " + grant.revokedReason() + ", so its files can no longer be downloaded.");
         }

@@ -1,9 +1,11 @@
 package io.skillform.delivery;
 
+import io.skillform.checkout.Orders;
 import io.skillform.identity.CurrentAccount;
 import io.skillform.identity.EmailAddress;
 import io.skillform.platform.DateFormatter;
 import io.skillform.platform.PageMessages;
+import io.skillform.shared.OrderNumber;
 import io.skillform.storage.Sizes;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
@@ -13,6 +15,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import java.io.IOException;
 import java.io.Serializable;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -37,9 +40,13 @@ public class LibraryPage implements Serializable {
     @Inject
     private DateFormatter dates;
 
+    @Inject
+    private transient Orders orders;
+
     private String email;
     private String token;
     private List<Library.Entry> entries;
+    private Map<Long, String> references;
 
     public Optional<Library.Viewer> viewer() {
         if (me.isLoggedIn()) {
@@ -61,6 +68,14 @@ public class LibraryPage implements Serializable {
             entries = viewer().map(library::of).orElse(List.of());
         }
         return entries;
+    }
+
+    /** The order's number as its receipt quotes it. */
+    public String orderNumber(long orderId) {
+        if (references == null) {
+            references = orders.referencesOf(getEntries().stream().map(Library.Entry::orderId).toList());
+        }
+        return Optional.ofNullable(references.get(orderId)).map(OrderNumber::of).orElse("");
     }
 
     public String size(long bytes) {

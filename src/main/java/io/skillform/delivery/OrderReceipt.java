@@ -32,6 +32,9 @@ public class OrderReceipt {
     @Column(name = "last_sent_at", nullable = false)
     private Instant lastSentAt;
 
+    @Column(name = "refund_noticed_minor", nullable = false)
+    private long refundNoticedMinor;
+
     protected OrderReceipt() {
         // for JPA
     }
@@ -53,5 +56,15 @@ public class OrderReceipt {
         }
         resent++;
         lastSentAt = now;
+    }
+
+    /**
+     * What of the refunded total the buyer has not been told about yet — zero when nothing: each refund is told once,
+     * however often its report arrives.
+     */
+    long refundToNotice(long refundedMinor) {
+        long news = Math.max(0, refundedMinor - refundNoticedMinor);
+        refundNoticedMinor = Math.max(refundNoticedMinor, refundedMinor);
+        return news;
     }
 }

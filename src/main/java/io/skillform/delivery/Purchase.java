@@ -11,7 +11,7 @@ import java.util.Objects;
  * entitled to it right now (paid, and neither refunded in full nor disputed).
  */
 public record Purchase(long orderId, String reference, long storeId, EmailAddress buyer, Long buyerAccountId,
-                       boolean entitled, String notEntitledBecause, Instant paidAt, Money total, List<Item> items) {
+                       boolean entitled, String notEntitledBecause, Instant paidAt, Money total, Money refunded, List<Item> items) {
 
     /** One product bought, with its title and amount as they were at the time. */
     public record Item(long productId, String title, Money amount) {
@@ -20,6 +20,7 @@ public record Purchase(long orderId, String reference, long storeId, EmailAddres
     public Purchase {
         Objects.requireNonNull(buyer, "buyer");
         Objects.requireNonNull(total, "total");
+        Objects.requireNonNull(refunded, "refunded");
         items = List.copyOf(items);
         if (entitled) {
             Objects.requireNonNull(paidAt, "paidAt");

@@ -54,7 +54,15 @@ public class AccountSettingsPage {
             action.run();
             PageMessages.info(successKey);
             return true;
-        } catch (IdentityException | CatalogException e) {
+        } catch (IdentityException e) {
+            if (e.problems().isEmpty()) {
+                PageMessages.errorText(e.getMessage());
+            } else {
+                // Only the store form's fields are named; the forms' ids follow their field names.
+                PageMessages.errorsFor("sell", e.problems());
+            }
+            return false;
+        } catch (CatalogException e) {
             PageMessages.errorText(e.getMessage());
             return false;
         }

@@ -15,7 +15,7 @@ public class CurrentAccount {
     @Inject
     private Accounts accounts;
 
-    private String email;
+    private Optional<Account> account;
 
     private static Subject subject() {
         return SecurityUtils.getSubject();
@@ -40,10 +40,19 @@ public class CurrentAccount {
 
     /** Read from the account, not the session: the address can change while logged in. */
     public String getEmail() {
-        if (email == null) {
-            email = principal().flatMap(p -> accounts.find(p.accountId())).map(a -> a.email().value()).orElse("");
+        return account().map(a -> a.email().value()).orElse("");
+    }
+
+    /** Until it is, the library does not show what was bought with the address: the header reminds of it. */
+    public boolean isUnverified() {
+        return account().filter(a -> !a.isEmailVerified()).isPresent();
+    }
+
+    private Optional<Account> account() {
+        if (account == null) {
+            account = principal().flatMap(p -> accounts.find(p.accountId()));
         }
-        return email;
+        return account;
     }
 
     public boolean hasRole(Role role) {

@@ -4,6 +4,7 @@ import io.skillform.catalog.StoreHandle;
 import io.skillform.ledger.LedgerTerms;
 import java.util.Currency;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.stream.Collectors;
 
 /** A creator's store as asked for in a form, validated: used by sign-up and by "start selling". */
@@ -15,12 +16,19 @@ record NewStore(StoreHandle handle, String name, Currency currency) {
      * @throws IdentityException with a message for the user when a field is not acceptable
      */
     static NewStore of(String handle, String name, String currencyCode, LedgerTerms terms) {
-        StoreHandle parsed = StoreHandle.parse(handle).orElseThrow(() -> new IdentityException(
-                "A store handle is 2–30 lower-case letters, digits or hyphens"));
-        requireName(name, "Enter a store name (at most 80 characters)");
+        FieldProblems problems = new FieldProblems();
+        Optional<StoreHandle> parsed = problems.check("storeHandle", () -> StoreHandle.parse(handle).orElseThrow(() ->
+                new IdentityException("A store handle is 2–30 lower-case letters, digits or hyphens")));
+        problems.require("storeName", () -> requireName(name, "Enter a store name (at most 80 characters)"));
+        Optional<Currency> currency = problems.check("currency", () -> currency(currencyCode, terms));
+        problems.throwIfAny();
+        return new NewStore(parsed.orElseThrow(), name.strip(), currency.orElseThrow());
+    }
+
+    private static Currency currency(String code, LedgerTerms terms) {
         Currency currency;
         try {
-            currency = Currency.getInstance(currencyCode == null ? "" : currencyCode.strip().toUpperCase(Locale.ROOT));
+            currency = Currency.getInstance(code == null ? "" : code.strip().toUpperCase(Locale.ROOT));
         } catch (IllegalArgumentException e) {
             throw new IdentityException("Choose the currency your prices are in");
         }
@@ -28,7 +36,7 @@ record NewStore(StoreHandle handle, String name, Currency currency) {
             throw new IdentityException("SkillForm does not take payments in " + currency.getCurrencyCode() + "; choose one of "
                     + terms.currencies().stream().map(Currency::getCurrencyCode).collect(Collectors.joining(", ")));
         }
-        return new NewStore(parsed, name.strip(), currency);
+        return currency;
     }
 
     static void requireName(String name, String problem) {

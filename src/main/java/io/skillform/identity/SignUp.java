@@ -46,19 +46,23 @@ public class SignUp {
      *         asked for
      */
     public void signUp(SignUpRequest request, String client) {
-        EmailAddress email = EmailAddress.parse(request.email())
-                .orElseThrow(() -> new IdentityException("Enter a valid e-mail address"));
-        Passwords.problemWith(request.password()).ifPresent(problem -> {
+        FieldProblems problems = new FieldProblems();
+        Optional<EmailAddress> address = problems.check("email", () -> EmailAddress.parse(request.email())
+                .orElseThrow(() -> new IdentityException("Enter a valid e-mail address")));
+        problems.require("name", () -> NewStore.requireName(request.name(), "Enter your name (at most 80 characters)"));
+        problems.require("password", () -> Passwords.problemWith(request.password()).ifPresent(problem -> {
             throw new IdentityException(problem);
-        });
-        NewStore.requireName(request.name(), "Enter your name (at most 80 characters)");
-        Optional<NewStore> store = Optional.empty();
-        if (request.creator()) {
-            store = Optional.of(NewStore.of(request.storeHandle(), request.storeName(), request.currency(), ledger.terms()));
-            if (catalog.findStore(store.get().handle()).isPresent()) {
-                throw new IdentityException("The store handle @" + store.get().handle() + " is taken");
+        }));
+        Optional<NewStore> store = request.creator()
+                ? problems.check("store", () -> NewStore.of(request.storeHandle(), request.storeName(), request.currency(), ledger.terms()))
+                : Optional.empty();
+        store.ifPresent(s -> problems.require("storeHandle", () -> {
+            if (catalog.findStore(s.handle()).isPresent()) {
+                throw new IdentityException("The store handle @" + s.handle() + " is taken");
             }
-        }
+        }));
+        problems.throwIfAny();
+        EmailAddress email = address.orElseThrow();
         // Before the Argon2 hash, which is what a flood of sign-ups would make us pay for.
         mailRequests.claim(email, client);
         if (accounts.findByEmail(email).isPresent()) {
@@ -70,6 +74,22 @@ public class SignUp {
         Set<Role> roles = request.creator() ? Set.of(Role.CUSTOMER, Role.CREATOR) : Set.of(Role.CUSTOMER);
         Account account = accounts.register(email, request.name(), request.password(), roles);
         store.ifPresent(s -> catalog.openStore(s.handle(), s.name(), s.currency(), account.id()));
+        links.send(account, AccountLink.Purpose.VERIFY_EMAIL, "mail.verify", "/verify");
+    }
+
+    /**
+     * Sends a fresh verification link to a signed-in account that has not used its first; earlier links stop
+     * working, so only the newest mail counts.
+     *
+     * @throws IdentityException when too many mails were asked for
+     */
+    public void resendVerification(long accountId, String client) {
+        Account account = accounts.find(accountId).orElseThrow(() -> new IdentityException("Please log in"));
+        if (account.isEmailVerified()) {
+            return;
+        }
+        mailRequests.claim(account.email(), client);
+        links.expireAll(account.id(), AccountLink.Purpose.VERIFY_EMAIL);
         links.send(account, AccountLink.Purpose.VERIFY_EMAIL, "mail.verify", "/verify");
     }
 

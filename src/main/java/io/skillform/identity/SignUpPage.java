@@ -31,7 +31,13 @@ public class SignUpPage {
                     request.getRemoteAddr());
             done = true;
             PageMessages.info("signup.done", email.strip());
-        } catch (IdentityException | CatalogException e) {
+        } catch (IdentityException e) {
+            if (e.problems().isEmpty()) {
+                PageMessages.errorText(e.getMessage());
+            } else {
+                PageMessages.errorsFor("signup", e.problems());
+            }
+        } catch (CatalogException e) {
             PageMessages.errorText(e.getMessage());
         }
     }

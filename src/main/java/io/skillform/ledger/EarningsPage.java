@@ -5,6 +5,7 @@ import io.skillform.catalog.Store;
 import io.skillform.identity.CurrentAccount;
 import io.skillform.payout.PayoutException;
 import io.skillform.payout.Payouts;
+import io.skillform.platform.DateFormatter;
 import io.skillform.platform.PageMessages;
 import io.skillform.shared.Money;
 import jakarta.annotation.PostConstruct;
@@ -15,6 +16,7 @@ import jakarta.json.Json;
 import jakarta.json.JsonArrayBuilder;
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Currency;
@@ -47,6 +49,12 @@ public class EarningsPage implements Serializable {
 
     @Inject
     private CurrentAccount me;
+
+    @Inject
+    private LedgerSettings settings;
+
+    @Inject
+    private DateFormatter dates;
 
     private final Clock clock = Clock.systemUTC();
 
@@ -130,6 +138,23 @@ public class EarningsPage implements Serializable {
         });
         summary = report.summary(storeId);
         lines = new Lines(report, storeId, from, to);
+    }
+
+    /** When pending money becomes available: the holding period, and the date of the next release. */
+    public String pendingNote(CurrencyEarnings earnings) {
+        String holding = span(settings.terms().holding());
+        return report.nextRelease(storeId, earnings.currency())
+                .map(next -> PageMessages.text("earnings.pendingNote", holding, dates.format(next)))
+                .orElseGet(() -> PageMessages.text("earnings.pendingRule", holding));
+    }
+
+    /** "7 days", "5 minutes": the holding period in its largest whole unit. */
+    private static String span(Duration holding) {
+        if (holding.toDays() > 0 && holding.toHours() % 24 == 0) {
+            return PageMessages.text("earnings.span.days", holding.toDays());
+        }
+        return holding.toHours() > 0 && holding.toMinutes() % 60 == 0 ? PageMessages.text("earnings.span.hours", holding.toHours())
+                : PageMessages.text("earnings.span.minutes", holding.toMinutes());
     }
 
     public boolean hasStore() {

@@ -65,6 +65,18 @@ public class EarningsReport {
         return summary;
     }
 
+    /**
+     * When the store's next pending earnings in this currency become available (the earliest holding period still
+     * running); empty when nothing is held.
+     */
+    public Optional<Instant> nextRelease(long storeId, Currency currency) {
+        List<?> rows = em.createNativeQuery("SELECT MIN(release_at) FROM earning_hold WHERE store_id = ? AND currency = ?"
+                        + " AND released_at IS NULL")
+                .setParameter(1, storeId).setParameter(2, currency.getCurrencyCode())
+                .getResultList();
+        return rows.isEmpty() || rows.get(0) == null ? Optional.empty() : Optional.of(InstantConverter.fromColumn(rows.get(0)));
+    }
+
     /** The store's accounts: a read of a few rows by key. */
     public List<LedgerAccount> accounts(long storeId) {
         return em.createQuery("SELECT a FROM LedgerAccount a WHERE a.storeId = :store ORDER BY a.currency, a.kind", LedgerAccount.class)

@@ -1,5 +1,6 @@
 package io.skillform.platform;
 
+import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import java.io.IOException;
 
@@ -17,5 +18,24 @@ public final class PageResponses {
         FacesContext faces = FacesContext.getCurrentInstance();
         faces.getExternalContext().responseSendError(404, "Not found");
         faces.responseComplete();
+    }
+
+    /** 301 to another address of the site (a path), from a view action: the page has moved for good. */
+    public static void movedPermanently(String path) {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        ExternalContext external = faces.getExternalContext();
+        external.setResponseStatus(301);
+        external.setResponseHeader("Location", external.getRequestContextPath() + path);
+        faces.responseComplete();
+    }
+
+    /**
+     * The outcome of an action that changed something: the browser is sent back to the page's own address
+     * (post/redirect/get), so a reload does not post again, and the messages follow it there.
+     */
+    public static String reloadPage() {
+        FacesContext faces = FacesContext.getCurrentInstance();
+        faces.getExternalContext().getFlash().setKeepMessages(true);
+        return faces.getViewRoot().getViewId() + "?faces-redirect=true&includeViewParams=true";
     }
 }

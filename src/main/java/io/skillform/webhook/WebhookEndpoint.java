@@ -14,6 +14,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collection;
+import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -189,8 +191,11 @@ public class WebhookEndpoint {
         return Optional.ofNullable(description);
     }
 
+    /** In the types' declared order, so pages and the API list them the same way every time. */
     public Set<WebhookEventType> events() {
-        return Set.copyOf(Arrays.stream(events.split(" ")).map(WebhookEventType::parse).toList());
+        EnumSet<WebhookEventType> types = EnumSet.noneOf(WebhookEventType.class);
+        Arrays.stream(events.split(" ")).map(WebhookEventType::parse).forEach(types::add);
+        return Collections.unmodifiableSet(types);
     }
 
     public Status status() {

@@ -19,6 +19,7 @@ import java.util.UUID;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -53,6 +54,19 @@ class CheckoutBrowserIT extends BrowserTest {
         waitForStatus("paid");
         assertEquals("Paid — thank you!", browser.findElement(By.id("status")).getText());
         assertEquals("$12.00", browser.findElement(By.id("total")).getText());
+        // The downloads right on the thank-you page, without waiting for the receipt.
+        new WebDriverWait(browser, WEBHOOK).until(d -> !d.findElements(By.cssSelector("#files .sf-file-name")).isEmpty());
+        assertEquals(List.of("golden-hour-presets.pdf"), browser.findElements(By.cssSelector("#files .sf-file-name")).stream()
+                .map(WebElement::getText).toList());
+        browser.findElement(By.cssSelector("#files input.sf-download")).click();
+        new WebDriverWait(browser, WEBHOOK).until(d -> {
+            try {
+                return count("SELECT COUNT(*) FROM download_event e JOIN customer_order o ON o.id = e.order_id"
+                        + " WHERE o.buyer_email = ?", email) == 1;
+            } catch (SQLException e) {
+                throw new IllegalStateException(e);
+            }
+        });
 
         List<String> orders = ordersOf(email);
         assertEquals(List.of("PAID"), orders, "one order, paid");
@@ -82,7 +96,14 @@ class CheckoutBrowserIT extends BrowserTest {
         // The gateway expires the abandoned session; its webhook moves the order, and the page follows.
         new WebDriverWait(browser, WEBHOOK).until(d -> ordersOf(email).equals(List.of("EXPIRED")));
         browser.navigate().refresh();
-        assertEquals("This checkout has expired. Nothing was charged.", browser.findElement(By.id("status")).getText());
+        assertEquals("You left the payment page before paying. Nothing was charged.", browser.findElement(By.id("status")).getText());
+        assertEquals("Try again", browser.findElement(By.id("again")).getText());
+        Browser.clickAndWait(browser, browser.findElement(By.id("back")));
+        assertTrue(browser.getCurrentUrl().endsWith("/@demo/watercolor-basics"), browser.getCurrentUrl());
+        browser.navigate().back();
+        Browser.clickAndWait(browser, browser.findElement(By.id("again")));
+        assertTrue(browser.getCurrentUrl().contains("/checkout?product="), browser.getCurrentUrl());
+        assertEquals(1, browser.findElements(By.id("checkout:email")).size(), "a fresh checkout for the same product");
     }
 
     @Test

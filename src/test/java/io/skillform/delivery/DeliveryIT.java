@@ -12,6 +12,7 @@ import io.skillform.catalog.ProductMedia;
 import io.skillform.catalog.ProductRevision;
 import io.skillform.catalog.Slug;
 import io.skillform.catalog.StoreHandle;
+import io.skillform.catalog.StoreProfile;
 import io.skillform.checkout.Checkout;
 import io.skillform.checkout.CheckoutException;
 import io.skillform.checkout.CheckoutRequest;
@@ -399,6 +400,44 @@ class DeliveryIT {
     private record Shop(long owner, long product) {
     }
 
+    @Test
+    void theCreatorHearsOfEachSaleAndTheBuyerOfEachRefundOnce() throws Exception {
+        Shop shop = shop(3, "Notes".getBytes(StandardCharsets.US_ASCII), "notes.txt");
+        String owner = accounts.find(shop.owner()).orElseThrow().email().value();
+        String buyer = TestAccounts.uniqueEmail().value();
+        Order order = pay(shop, buyer);
+        String saleSubject = "You made a sale: Field Guide — $15.00";
+        String sale = text(Eventually.within(PATIENCE, () -> mailsTo(owner, saleSubject).stream().findFirst())
+                .orElseThrow(() -> new AssertionError("the creator hears of the sale")));
+        assertTrue(sale.contains("bought by " + buyer + " (order " + order.number() + ")") && sale.contains("/dashboard/order?id="
+                + order.id()), sale);
+
+        refunds.refund(shop.owner(), order.id(), Money.of(500, Currency.getInstance("USD")));
+        String refundSubject = "Refund from " + STORE + " — order " + order.number();
+        String notice = text(Eventually.within(PATIENCE, () -> mailsTo(buyer, refundSubject).stream().findFirst())
+                .orElseThrow(() -> new AssertionError("the buyer hears of the refund")));
+        assertTrue(notice.contains(STORE + " refunded $5.00 of your order " + order.number() + " ($15.00 in all, $5.00 refunded so far)")
+                && notice.contains("Your downloads keep working."), notice);
+        // The refund reported again, as a PSP retrying would: the buyer is not told twice.
+        tx.begin();
+        List<String> resynced = deliveries.sync(orders.find(order.id()).orElseThrow().purchase());
+        tx.commit();
+        assertEquals(List.of(), resynced);
+        refunds.refund(shop.owner(), order.id(), Money.of(1000, Currency.getInstance("USD")));
+        Eventually.within(PATIENCE, () -> mailsTo(buyer, refundSubject).stream().skip(1).findFirst()
+                        .map(DeliveryIT::textOf).filter(t -> t.contains("refunded $10.00") && t.contains("now refunded in full")
+                                && t.contains("The purchase's downloads no longer work.")))
+                .orElseThrow(() -> new AssertionError("the second refund is told, with what it means"));
+        assertEquals(2, mailsTo(buyer, refundSubject).size());
+
+        // The creator turns the mail off: the next sale is not mailed.
+        catalog.changeStoreProfile(shop.owner(), new StoreProfile(STORE, null, List.of(), false));
+        String second = TestAccounts.uniqueEmail().value();
+        Order next = pay(shop, second);
+        receiptTo(second, next);
+        assertEquals(1, mailsTo(owner, saleSubject).size(), "no mail for a sale once turned off");
+    }
+
     /** A shop's one file (notes.txt), paid for by a new buyer, and the token of the link in the receipt. */
     private record Paid(Shop shop, Order order, String token) {
     }
@@ -433,7 +472,7 @@ class DeliveryIT {
     // --- mail
 
     private static String receiptSubject(Order order) {
-        return "Your receipt from " + STORE + " — order #" + order.id();
+        return "Your receipt from " + STORE + " — order " + order.number();
     }
 
     private MimeMessage receiptTo(String buyer, Order order) throws InterruptedException {
@@ -453,6 +492,14 @@ class DeliveryIT {
         try {
             return message.getSubject();
         } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String textOf(MimeMessage message) {
+        try {
+            return text(message);
+        } catch (MessagingException | IOException e) {
             throw new IllegalStateException(e);
         }
     }

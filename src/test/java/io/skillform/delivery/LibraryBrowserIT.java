@@ -3,6 +3,7 @@ package io.skillform.delivery;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillform.shared.OrderNumber;
 import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import io.skillform.testing.DevMail;
@@ -44,7 +45,8 @@ class LibraryBrowserIT extends BrowserTest {
         Browser.clickAndWait(browser, browser.findElement(By.id("pay")));
         Pages.waitForOrderStatus(browser, "paid", WEBHOOK);
         long order = TestDatabase.single("SELECT id FROM customer_order WHERE buyer_email = ?", buyer);
-        JsonObject receipt = DevMail.newest(url(""), buyer, "Your receipt from Demo Studio — order #" + order)
+        String number = OrderNumber.of(TestDatabase.text("SELECT reference FROM customer_order WHERE id = ?", order));
+        JsonObject receipt = DevMail.newest(url(""), buyer, "Your receipt from Demo Studio — order " + number)
                 .orElseThrow(() -> new AssertionError("the receipt arrives"));
         assertTrue(receipt.getString("text").contains("golden-hour-presets.pdf"), receipt.getString("text"));
 
@@ -58,10 +60,14 @@ class LibraryBrowserIT extends BrowserTest {
         JsonObject linkMail = DevMail.newest(url(""), buyer, "Your library link").orElseThrow(() -> new AssertionError("library link"));
         String open = DevMail.linkPath(linkMail, "/library/open");
         browser.get(url(open));
+        assertEquals("Press the button to open the purchases made with your e-mail address. The link in your mail works once,"
+                + " for 30 minutes.", browser.findElement(By.id("hint")).getText());
         Browser.clickAndWait(browser, browser.findElement(By.id("open:submit")));
         assertEquals("Purchases made with " + buyer + ".", browser.findElement(By.id("guest")).getText());
         assertEquals(List.of("Golden Hour Lightroom Presets"), titles());
         assertEquals(1, browser.findElements(By.cssSelector("[data-order='" + order + "'] .sf-file")).size());
+        assertTrue(browser.findElement(By.cssSelector("[data-order='" + order + "']")).getText().contains("order " + number),
+                "the library quotes the receipt's order number");
 
         browser.manage().deleteAllCookies();
         browser.get(url(open));
@@ -98,7 +104,8 @@ class LibraryBrowserIT extends BrowserTest {
         Pages.startCheckout(browser, url("/@demo/free-sampler"), buyer, null);
         Pages.waitForOrderStatus(browser, "paid", WEBHOOK);
         long order = TestDatabase.single("SELECT id FROM customer_order WHERE buyer_email = ?", buyer);
-        JsonObject receipt = DevMail.newest(url(""), buyer, "Your receipt from Demo Studio — order #" + order)
+        String number = OrderNumber.of(TestDatabase.text("SELECT reference FROM customer_order WHERE id = ?", order));
+        JsonObject receipt = DevMail.newest(url(""), buyer, "Your receipt from Demo Studio — order " + number)
                 .orElseThrow(() -> new AssertionError("the receipt arrives"));
         Matcher page = Pattern.compile("/file\\?t=([A-Za-z0-9_-]{43})").matcher(receipt.getString("text"));
         assertTrue(page.find(), receipt.getString("text"));

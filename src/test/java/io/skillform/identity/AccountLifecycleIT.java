@@ -119,7 +119,8 @@ class AccountLifecycleIT extends BrowserTest {
             Pages.logIn(admin, url(""), "admin@demo.skillform.test", "demo-admin-2026");
             Pages.fill(admin, "accounts:query", email);
             Browser.clickAndWait(admin, admin.findElement(By.id("accounts:search")));
-            Browser.clickAndWait(admin, admin.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Disable']")));
+            assertEquals("Disable this account? Its sessions and API tokens stop working at once.", Browser.clickConfirmAndWait(admin,
+                    admin.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Disable']"))));
             assertEquals("Disabled", admin.findElement(By.xpath("//tr[td[text()='" + email + "']]//span[@class='account-status']")).getText());
 
             browser.get(url("/account/"));
@@ -146,7 +147,7 @@ class AccountLifecycleIT extends BrowserTest {
         Pages.logIn(browser, url(""), "admin@demo.skillform.test", "demo-admin-2026");
         Pages.fill(browser, "accounts:query", email);
         Browser.clickAndWait(browser, browser.findElement(By.id("accounts:search")));
-        Browser.clickAndWait(browser, browser.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Disable']")));
+        Browser.clickConfirmAndWait(browser, browser.findElement(By.xpath("//tr[td[text()='" + email + "']]//input[@value='Disable']")));
 
         // Nothing of the store is for sale: not its page, its products in the API, nor a checkout.
         assertEquals(404, status("GET", "/api/v1/stores/" + handle + "/products", null));

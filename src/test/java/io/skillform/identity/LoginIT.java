@@ -113,7 +113,7 @@ class LoginIT extends BrowserTest {
 
         browser.get(url("/dashboard/tokens"));
         assertFalse(browser.getPageSource().contains(secret), "the secret is shown once only");
-        Browser.clickAndWait(browser, browser.findElement(By.xpath("//tr[td[text()='" + name + "']]//input[@value='Revoke']")));
+        Browser.clickConfirmAndWait(browser, browser.findElement(By.xpath("//tr[td[text()='" + name + "']]//input[@value='Revoke']")));
         assertEquals("Revoked", browser.findElement(By.xpath("//tr[td[text()='" + name + "']]//span[@class='token-status']")).getText());
 
         HttpResponse<String> revoked = me(secret);

@@ -63,16 +63,21 @@ class SignUpIT extends BrowserTest {
     void badInputIsExplainedAndNothingIsStored() throws Exception {
         String email = "weak-" + UUID.randomUUID() + "@example.test";
         signUp(email, "password123", null);
-        assertTrue(browser.findElement(By.cssSelector(".sf-message-error")).getText().contains("too common"));
+        assertTrue(fieldError("password").contains("too common"), fieldError("password"));
 
         signUp(email, "a long passphrase", "demo");
-        assertEquals("The store handle @demo is taken", browser.findElement(By.cssSelector(".sf-message-error")).getText());
+        assertEquals("The store handle @demo is taken", fieldError("storeHandle"));
 
         signUp(email, "a long passphrase", "Not A Handle");
-        assertTrue(browser.findElement(By.cssSelector(".sf-message-error")).getText().startsWith("A store handle is"));
+        assertTrue(fieldError("storeHandle").startsWith("A store handle is"), fieldError("storeHandle"));
 
         assertEquals(0, count("SELECT COUNT(*) FROM account WHERE email = ?", email));
         assertEquals(0, count("SELECT COUNT(*) FROM outbound_mail WHERE recipient = ?", email));
+    }
+
+    /** The message shown at a field of the sign-up form. */
+    private String fieldError(String field) {
+        return browser.findElement(By.cssSelector("[id='signup:" + field + "'] ~ .ui-message-error")).getText().strip();
     }
 
     private boolean dbHasVerified(String email) throws Exception {

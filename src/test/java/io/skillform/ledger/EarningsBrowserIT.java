@@ -55,6 +55,8 @@ class EarningsBrowserIT extends BrowserTest {
         Pages.logIn(browser, url(""), creator, TestAccounts.PASSWORD);
         browser.get(url("/dashboard/earnings"));
         assertEquals(List.of("$0.00", "$23.45", "$0.00", "$25.00", "$0.00", "$1.55", "$23.45", "1"), figures());
+        String note = browser.findElement(By.cssSelector(".pending-note")).getText();
+        assertTrue(note.startsWith("Sales become available 7 days after the sale; the next on "), note);
         assertEquals(List.of("Sale · order #" + order, "Pending", "+$23.45", "$23.45"), lineCells(0));
         assertFalse(browser.findElements(By.cssSelector("[id='chartForm:chart'] canvas")).isEmpty(), "the chart is drawn");
         assertTrue(browser.findElements(By.cssSelector("input.payout")).isEmpty(), "nothing available to pay out yet");

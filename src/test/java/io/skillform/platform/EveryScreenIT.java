@@ -61,10 +61,12 @@ class EveryScreenIT extends ClientTest {
             Browser.clickAndWait(browser, browser.findElement(By.id("login:submit")));
             String text = browser.findElement(By.tagName("main")).getText();
             assertFalse(text.contains("Validation Error"), text);
-            List<String> messages = browser.findElements(By.cssSelector(".sf-messages li")).stream()
+            List<String> messages = browser.findElements(By.cssSelector("main .sf-messages li, main .ui-message")).stream()
                     .map(m -> m.getText().strip()).toList();
             assertEquals(List.of("Please enter your e-mail address.", "Please enter your password."), messages,
                     "one message for each empty field, none twice");
+            assertEquals("Please enter your e-mail address.",
+                    browser.findElement(By.cssSelector("[id='login:email'] ~ .ui-message")).getText().strip(), "at its field");
         } finally {
             browser.quit();
         }
@@ -91,8 +93,8 @@ class EveryScreenIT extends ClientTest {
     @ValueSource(ints = {360, 1440})
     void aCreatorWorksInTheDashboard(int width) {
         ChromeDriver browser = journey(width, "creator", "creator@demo.skillform.test", "demo-creator-2026",
-                List.of("/dashboard/", "/dashboard/products", "/dashboard/orders", "/dashboard/earnings", "/dashboard/tokens",
-                        "/dashboard/webhooks", "/library/"),
+                List.of("/dashboard/", "/dashboard/store", "/dashboard/products", "/dashboard/orders", "/dashboard/earnings",
+                        "/dashboard/tokens", "/dashboard/webhooks", "/library/"),
                 List.of("Dashboard", "Library"), List.of("Admin", "Log in"));
         try {
             // The product editor, opened from the list as the creator does.

@@ -6,6 +6,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Map;
+import org.openqa.selenium.Alert;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebDriver;
@@ -14,6 +15,7 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -69,8 +71,24 @@ public final class Browser {
      * so that what the test reads next is the new page, not the old one.
      */
     public static void clickAndWait(WebDriver driver, WebElement target) {
+        clickAndWait(driver, target, () -> { });
+    }
+
+    /** Clicks what asks "are you sure?" first, answers yes, and waits for the next page; returns the question. */
+    public static String clickConfirmAndWait(WebDriver driver, WebElement target) {
+        String[] question = new String[1];
+        clickAndWait(driver, target, () -> {
+            Alert alert = new WebDriverWait(driver, Duration.ofSeconds(5)).until(ExpectedConditions.alertIsPresent());
+            question[0] = alert.getText();
+            alert.accept();
+        });
+        return question[0];
+    }
+
+    private static void clickAndWait(WebDriver driver, WebElement target, Runnable afterClick) {
         WebElement oldPage = driver.findElement(By.tagName("html"));
         target.click();
+        afterClick.run();
         WebDriverWait wait = new WebDriverWait(driver, Duration.ofSeconds(20));
         wait.until(d -> {
             try {

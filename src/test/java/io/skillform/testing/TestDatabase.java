@@ -27,6 +27,16 @@ public final class TestDatabase {
         }
     }
 
+    /** The first column of the first row as text. */
+    public static String text(String sql, Object... parameters) throws SQLException {
+        try (Connection db = connect(); PreparedStatement query = prepare(db, sql, parameters); ResultSet rows = query.executeQuery()) {
+            if (!rows.next()) {
+                throw new IllegalStateException("No row for " + sql);
+            }
+            return rows.getString(1);
+        }
+    }
+
     public static int execute(String sql, Object... parameters) throws SQLException {
         try (Connection db = connect(); PreparedStatement statement = prepare(db, sql, parameters)) {
             return statement.executeUpdate();

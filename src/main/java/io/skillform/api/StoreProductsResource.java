@@ -7,6 +7,9 @@ import io.skillform.catalog.ProductFile;
 import io.skillform.catalog.ProductPosition;
 import io.skillform.catalog.Store;
 import io.skillform.catalog.StoreHandle;
+import io.skillform.course.CourseRelease;
+import io.skillform.course.Curricula;
+import io.skillform.course.PublishedCourse;
 import io.skillform.platform.Ids;
 import io.skillform.platform.Site;
 import jakarta.inject.Inject;
@@ -42,6 +45,9 @@ public class StoreProductsResource {
     private Site site;
 
     @Inject
+    private Curricula curricula;
+
+    @Inject
     private Clock clock;
 
     @GET
@@ -64,12 +70,28 @@ public class StoreProductsResource {
             files.add(Json.createObjectBuilder().add("name", file.fileName().value()).add("size", file.sizeBytes()));
         }
         JsonObjectBuilder body = summary(product)
-                .add("description", product.description())
+                .add("type", product.isCourse() ? "course" : "download");
+        if (product.isCourse()) {
+            curricula.latestRelease(product.id()).map(CourseRelease::course).ifPresent(course -> body.add("curriculum", outline(course)));
+        }
+        body.add("description", product.description())
                 .add("pricing", product.pricing() == Pricing.FIXED ? "fixed" : "pay_what_you_want")
                 .add("url", Representation.storefrontUrl(site, product))
                 .add("files", files)
                 .add("published_at", product.publishedAt().toString());
         return Representation.text(body, "cover_url", Representation.coverUrl(site, product)).build();
+    }
+
+    /** The modules and lessons' titles, durations and previews: what a buyer may know before buying, no content. */
+    private static JsonArrayBuilder outline(PublishedCourse course) {
+        JsonArrayBuilder modules = Json.createArrayBuilder();
+        for (PublishedCourse.Module module : course.modules()) {
+            JsonArrayBuilder lessons = Json.createArrayBuilder();
+            module.lessons().forEach(lesson -> lessons.add(Json.createObjectBuilder().add("id", lesson.id()).add("title", lesson.title())
+                    .add("duration_seconds", lesson.durationSeconds()).add("free_preview", lesson.freePreview())));
+            modules.add(Json.createObjectBuilder().add("title", module.title()).add("lessons", lessons));
+        }
+        return modules;
     }
 
     private static JsonObjectBuilder summary(Product product) {

@@ -6,6 +6,8 @@ import io.skillform.shared.Money;
 import io.skillform.storage.BlobKey;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.event.Event;
+import jakarta.enterprise.inject.Any;
+import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
@@ -44,6 +46,13 @@ public class Catalog {
     @Inject
     private Event<ProductChanged> productChanged;
 
+    @Inject
+    private Event<ProductCreated> productCreated;
+
+    @Inject
+    @Any
+    private Instance<SellableContent> sellableContent;
+
     private final Clock clock = Clock.systemUTC();
 
     /** Opens a store for its owner, a creator's account. */
@@ -68,14 +77,21 @@ public class Catalog {
 
     /** A new product starts as a draft in the creator's own store, priced in its currency. */
     public Product createProduct(long ownerId, Slug slug, String title, String description, long priceMinor) {
+        return createProduct(ownerId, slug, title, description, priceMinor, ProductType.DOWNLOAD);
+    }
+
+    public Product createProduct(long ownerId, Slug slug, String title, String description, long priceMinor, ProductType type) {
         Store store = storeOf(ownerId).orElseThrow(() -> new CatalogException("Open a store first"));
         if (slugTaken(store, slug)) {
             throw new CatalogException("Your store already has a product at /" + slug);
         }
         Product product = obeying(() -> new Product(store, slug, title, description,
                 Money.of(priceMinor, store.defaultCurrency()), clock.instant()));
+        product.deliverAs(type);
         em.persist(product);
         endRedirect(store, slug);
+        em.flush(); // the id, for the observers of the new product
+        productCreated.fire(new ProductCreated(product.id(), type));
         return product;
     }
 
@@ -331,7 +347,14 @@ public class Catalog {
     }
 
     public Product publish(long ownerId, long productId) {
-        return transition(ownerId, productId, product -> product.publish(clock.instant()), "product.published");
+        return transition(ownerId, productId, product -> {
+            sellableContent.stream().filter(content -> content.type() == product.type())
+                    .flatMap(content -> content.notReadyToSell(product.id()).stream())
+                    .findFirst().ifPresent(problem -> {
+                        throw new IllegalStateException(problem);
+                    });
+            product.publish(clock.instant());
+        }, "product.published");
     }
 
     public Product unpublish(long ownerId, long productId) {
@@ -447,6 +470,13 @@ public class Catalog {
     }
 
     /** A product a buyer may buy now: published, in a store that is not suspended (checkout starts from its id). */
+    /** A product in whatever state: for those who bought it, who keep it when it is unpublished or archived. */
+    public Optional<Product> find(long productId) {
+        return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store WHERE p.id = :id", Product.class)
+                .setParameter("id", productId)
+                .getResultStream().findFirst();
+    }
+
     public Optional<Product> findPublished(long productId) {
         return em.createQuery("SELECT p FROM Product p JOIN FETCH p.store s WHERE p.id = :id"
                         + " AND p.status = io.skillform.catalog.ProductStatus.PUBLISHED AND s.suspendedAt IS NULL", Product.class)

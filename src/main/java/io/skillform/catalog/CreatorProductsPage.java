@@ -36,6 +36,7 @@ public class CreatorProductsPage implements Serializable {
     private LazyDataModel<Product> products;
     private String title;
     private String slug;
+    private ProductType type = ProductType.DOWNLOAD;
     private String price;
 
     @PostConstruct
@@ -64,7 +65,7 @@ public class CreatorProductsPage implements Serializable {
             return;
         }
         try {
-            Product product = catalog.createProduct(me.requireId(), parsedSlug.get(), title, "", priceMinor);
+            Product product = catalog.createProduct(me.requireId(), parsedSlug.get(), title, "", priceMinor, type);
             ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
             external.redirect(external.getRequestContextPath() + "/dashboard/product?id=" + product.id());
         } catch (CatalogException e) {
@@ -121,6 +122,18 @@ public class CreatorProductsPage implements Serializable {
 
     public void setTitle(String title) {
         this.title = title;
+    }
+
+    public ProductType getType() {
+        return type;
+    }
+
+    public void setType(ProductType type) {
+        this.type = type == null ? ProductType.DOWNLOAD : type;
+    }
+
+    public ProductType[] getTypes() {
+        return ProductType.values();
     }
 
     public String getSlug() {

@@ -116,6 +116,10 @@ public class Product {
     @Column(nullable = false, length = 16)
     private ProductStatus status;
 
+    @Enumerated(EnumType.STRING)
+    @Column(nullable = false, length = 16, updatable = false)
+    private ProductType type = ProductType.DOWNLOAD;
+
     @Column(name = "created_at", nullable = false)
     private Instant createdAt;
 
@@ -273,7 +277,8 @@ public class Product {
         if (status == ProductStatus.ARCHIVED) {
             throw new IllegalStateException("An archived product cannot be published again");
         }
-        if (currentFiles().isEmpty()) {
+        // A course's buyers get its lessons; the catalog asks the course before publishing (SellableContent).
+        if (type == ProductType.DOWNLOAD && currentFiles().isEmpty()) {
             throw new IllegalStateException("Add at least one file before publishing: buyers must get something");
         }
         status = ProductStatus.PUBLISHED;
@@ -326,6 +331,22 @@ public class Product {
     /** The price, or for pay-what-you-want the minimum. */
     public Money price() {
         return price;
+    }
+
+    public ProductType type() {
+        return type;
+    }
+
+    public boolean isCourse() {
+        return type == ProductType.COURSE;
+    }
+
+    /** Set once, when the product is created. */
+    void deliverAs(ProductType productType) {
+        if (id != null) {
+            throw new IllegalStateException("A product's type is chosen when it is created");
+        }
+        this.type = productType;
     }
 
     public Pricing pricing() {

@@ -34,8 +34,10 @@ public class AdminPaymentsPage implements Serializable {
 
     public void acceptLatePayment(long orderId) {
         try {
+            String number = flagged.stream().filter(order -> order.id() == orderId).findFirst().map(Order::number)
+                    .orElse(String.valueOf(orderId));
             administration.acceptLatePayment(orderId);
-            PageMessages.info("adminPayments.acceptedLate", String.valueOf(orderId));
+            PageMessages.info("adminPayments.acceptedLate", number);
         } catch (CheckoutException refused) {
             PageMessages.errorText(refused.getMessage());
         }

@@ -1,6 +1,5 @@
 package io.skillform.checkout;
 
-import io.skillform.delivery.Deliveries;
 import io.skillform.ledger.Earnings;
 import io.skillform.payment.PaymentEvent;
 import io.skillform.payment.PaymentFact;
@@ -40,7 +39,8 @@ public class OrderPayments {
     private Earnings earnings;
 
     @Inject
-    private Deliveries deliveries;
+    private OrderFulfilment fulfilment;
+
 
     @Inject
     private Webhooks webhooks;
@@ -162,7 +162,7 @@ public class OrderPayments {
      * their locks last until commit, so they are taken after the work that touches this order's rows only.
      */
     private String follow(Order order, String outcome) {
-        List<String> delivered = deliveries.sync(order.purchase());
+        List<String> delivered = fulfilment.sync(order);
         webhooks.orderChanged(order.webhookState());
         List<String> posted = earnings.sync(order.money());
         // The steps without the order's id (the event names the order): outcomes stay countable by kind.

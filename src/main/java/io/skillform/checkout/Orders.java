@@ -40,6 +40,9 @@ public class Orders {
     private Deliveries deliveries;
 
     @Inject
+    private OrderFulfilment fulfilment;
+
+    @Inject
     private Webhooks webhooks;
 
     /** How long after a free order for a product and address another one for them is refused. */
@@ -95,7 +98,7 @@ public class Orders {
                 buyer, buyerAccountId, requester, clock.instant());
         em.persist(order);
         em.flush();
-        deliveries.sync(order.purchase());
+        fulfilment.sync(order);
         webhooks.orderChanged(order.webhookState());
         return order;
     }

@@ -1,6 +1,5 @@
 package io.skillform.checkout;
 
-import io.skillform.delivery.Deliveries;
 import io.skillform.ledger.Earnings;
 import io.skillform.payment.RefundResult;
 import io.skillform.shared.Money;
@@ -26,7 +25,7 @@ public class RefundRecords {
     private Earnings earnings;
 
     @Inject
-    private Deliveries deliveries;
+    private OrderFulfilment fulfilment;
 
     @Inject
     private Webhooks webhooks;
@@ -80,7 +79,7 @@ public class RefundRecords {
             long confirmed = sum(order.id(), Refund.Status.SUCCEEDED);
             order.refundedInTotal(Money.of(confirmed, order.total().currency()), "refund " + refundId + " confirmed", clock.instant());
             earnings.sync(order.money());
-            deliveries.sync(order.purchase());
+            fulfilment.sync(order);
             webhooks.orderChanged(order.webhookState());
         } else {
             refund.accepted(result.id());

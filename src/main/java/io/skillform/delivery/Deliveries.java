@@ -61,20 +61,12 @@ public class Deliveries {
         List<DownloadGrant> grants = grantsOf(purchase.orderId());
         List<String> done = new ArrayList<>();
         OrderReceipt receipt = em.find(OrderReceipt.class, purchase.orderId());
-        long refundNews = receipt == null ? 0 : receipt.refundToNotice(purchase.refunded().minor());
-        if (refundNews > 0) {
-            outbox.enqueue(DeliveryMails.refundNotice(purchase, store(purchase).displayName(),
-                    Money.of(refundNews, purchase.total().currency()), links.orderUrl(purchase.reference())));
-            done.add("refund notice");
-        }
         if (!purchase.entitled()) {
             long revoked = grants.stream().filter(g -> g.revoke(purchase.notEntitledBecause(), now)).count();
             if (revoked > 0) {
                 done.add("revoked " + revoked + " download" + (revoked == 1 ? "" : "s"));
             }
-            return done;
-        }
-        if (grants.isEmpty()) {
+        } else if (grants.isEmpty()) {
             grants = grant(purchase, now);
             if (!grants.isEmpty()) {
                 done.add("granted " + grants.size() + " download" + (grants.size() == 1 ? "" : "s"));
@@ -85,13 +77,21 @@ public class Deliveries {
                 done.add("reinstated " + reinstated + " download" + (reinstated == 1 ? "" : "s"));
             }
         }
-        if (receipt == null) {
+        if (purchase.entitled() && receipt == null) {
             long mail = outbox.enqueue(receipt(purchase, grants, now)).id();
-            em.persist(new OrderReceipt(purchase.orderId(), mail, now));
+            receipt = new OrderReceipt(purchase.orderId(), mail, now);
+            em.persist(receipt);
             done.add("receipt");
             if (tellOwner(purchase)) {
                 done.add("sale mail");
             }
+        }
+        // After the receipt: a refund reported before the payment's completion is told right after the receipt.
+        long refundNews = receipt == null ? 0 : receipt.refundToNotice(purchase.refunded().minor());
+        if (refundNews > 0) {
+            outbox.enqueue(DeliveryMails.refundNotice(purchase, store(purchase).displayName(),
+                    Money.of(refundNews, purchase.total().currency()), links.orderUrl(purchase.reference())));
+            done.add("refund notice");
         }
         return done;
     }
@@ -167,7 +167,11 @@ public class Deliveries {
         for (DownloadGrant grant : grants) {
             files.add(links.issue(grant, DownloadLink.IssuedFor.RECEIPT, now));
         }
-        return DeliveryMails.receipt(purchase, store(purchase).displayName(), files, links.orderUrl(purchase.reference()), links.libraryUrl());
+        // A course is taken in the player, at the address the library links too.
+        List<String> courses = purchase.items().stream().filter(item -> em.find(Product.class, item.productId()).isCourse())
+                .map(item -> site.url("/learn/" + item.productId())).toList();
+        return DeliveryMails.receipt(purchase, store(purchase).displayName(), files, courses, links.orderUrl(purchase.reference()),
+                links.libraryUrl());
     }
 
     private List<DownloadGrant> grantsOf(long orderId) {

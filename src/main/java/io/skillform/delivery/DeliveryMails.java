@@ -23,14 +23,17 @@ final class DeliveryMails {
     private DeliveryMails() {
     }
 
-    static MailMessage receipt(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
+    /** @param courses the player's address of each course bought */
+    static MailMessage receipt(Purchase purchase, String storeName, List<FileLink> files, List<String> courses, String orderUrl,
+                               String libraryUrl) {
         String subject = "Your receipt from " + storeName + " — order " + OrderNumber.of(purchase.reference());
         return new MailMessage(purchase.buyer(), subject.length() <= 200 ? subject : subject.substring(0, 200),
-                text(purchase, storeName, files, orderUrl, libraryUrl), html(purchase, storeName, files, orderUrl, libraryUrl),
+                text(purchase, storeName, files, courses, orderUrl, libraryUrl), html(purchase, storeName, files, courses, orderUrl, libraryUrl),
                 files.stream().map(FileLink::pageUrl).toList());
     }
 
-    private static String text(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
+    private static String text(Purchase purchase, String storeName, List<FileLink> files, List<String> courses, String orderUrl,
+                               String libraryUrl) {
         StringBuilder text = new StringBuilder()
                 .append("Thank you for your purchase from ").append(storeName).append(".\n\n")
                 .append("Order ").append(OrderNumber.of(purchase.reference())).append('\n');
@@ -38,9 +41,10 @@ final class DeliveryMails {
             text.append("  ").append(item.title()).append("  ").append(price(item)).append('\n');
         }
         text.append("Total: ").append(purchase.total().format(Locale.US)).append("\n\n");
-        if (files.isEmpty()) {
+        courses.forEach(course -> text.append("Start your course: ").append(course).append("\n\n"));
+        if (files.isEmpty() && courses.isEmpty()) {
             text.append("This purchase has no files to download.\n");
-        } else {
+        } else if (!files.isEmpty()) {
             text.append("Your downloads:\n");
             for (FileLink file : files) {
                 text.append("  ").append(file.fileName()).append(" (").append(Sizes.format(file.size())).append(")\n  ")
@@ -53,7 +57,8 @@ final class DeliveryMails {
                 .toString();
     }
 
-    private static String html(Purchase purchase, String storeName, List<FileLink> files, String orderUrl, String libraryUrl) {
+    private static String html(Purchase purchase, String storeName, List<FileLink> files, List<String> courses, String orderUrl,
+                               String libraryUrl) {
         StringBuilder html = new StringBuilder("<!DOCTYPE html><html><body style=\"font-family:sans-serif;line-height:1.5\">")
                 .append("<p>Thank you for your purchase from <strong>").append(Html.escape(storeName)).append("</strong>.</p>")
                 .append("<table cellpadding=\"4\"><caption style=\"text-align:left\">Order ").append(OrderNumber.of(purchase.reference())).append("</caption>");
@@ -63,9 +68,10 @@ final class DeliveryMails {
         }
         html.append("<tr><th style=\"text-align:left\">Total</th><th style=\"text-align:right\">")
                 .append(Html.escape(purchase.total().format(Locale.US))).append("</th></tr></table>");
-        if (files.isEmpty()) {
+        courses.forEach(course -> html.append("<p><a href=\"").append(Html.escape(course)).append("\">Start your course</a></p>"));
+        if (files.isEmpty() && courses.isEmpty()) {
             html.append("<p>This purchase has no files to download.</p>");
-        } else {
+        } else if (!files.isEmpty()) {
             html.append("<h2 style=\"font-size:1.1em\">Your downloads</h2><ul>");
             for (FileLink file : files) {
                 html.append("<li><a href=\"").append(Html.escape(file.pageUrl())).append("\">").append(Html.escape(file.fileName()))

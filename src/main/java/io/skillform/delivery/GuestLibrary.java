@@ -17,7 +17,7 @@ public class GuestLibrary implements Serializable {
         email = proven.value();
     }
 
-    Optional<EmailAddress> email() {
+    public Optional<EmailAddress> email() {
         return Optional.ofNullable(email).map(EmailAddress::new);
     }
 }

@@ -48,6 +48,11 @@ public class CurrentAccount {
         return account().filter(a -> !a.isEmailVerified()).isPresent();
     }
 
+    /** The address, once the account has confirmed it: what was bought with it is the account's. */
+    public Optional<EmailAddress> verifiedEmail() {
+        return account().filter(Account::isEmailVerified).map(Account::email);
+    }
+
     private Optional<Account> account() {
         if (account == null) {
             account = principal().flatMap(p -> accounts.find(p.accountId()));

@@ -43,6 +43,8 @@ public class SecurityHeaders extends HttpFilter {
             "img-src 'self' data:",
             "font-src 'self' data:",
             "object-src 'none'",
+            // Course videos play in the providers' privacy-friendly players, and only theirs (io.skillform.course.block.EmbedBlock).
+            "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",
             "base-uri 'self'",
             "form-action 'self' " + siteOrigin + " " + STRIPE_CHECKOUT,
             "frame-ancestors 'none'");

@@ -15,6 +15,9 @@ public enum WebhookEventType {
     PRODUCT_UPDATED("product.updated"),
     PRODUCT_UNPUBLISHED("product.unpublished"),
     PRODUCT_ARCHIVED("product.archived"),
+    ENROLLMENT_CREATED("enrollment.created"),
+    LESSON_COMPLETED("lesson.completed"),
+    COURSE_COMPLETED("course.completed"),
     /** Sent only by "Send test event", to the one endpoint asked for; not subscribable. */
     WEBHOOK_TEST("webhook.test");
 

@@ -6,6 +6,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.json.JsonObject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.LockModeType;
 import jakarta.persistence.PersistenceContext;
@@ -57,5 +58,13 @@ public class Webhooks {
         String url = site.url("/@" + product.store().handle().value() + "/" + product.slug().value());
         recorder.record(product.store().id(), type, "product:" + productId, WebhookPayload.product(product, url),
                 recorder.subscribers(product.store().id(), type), clock.instant());
+    }
+
+    /**
+     * A learner's step in a course (enrolled, a lesson or the course completed), in the transaction that records it;
+     * ordered with the enrolment's other events.
+     */
+    public void learnerEvent(long storeId, WebhookEventType type, long enrolmentId, JsonObject data) {
+        recorder.record(storeId, type, "enrollment:" + enrolmentId, data, recorder.subscribers(storeId, type), clock.instant());
     }
 }

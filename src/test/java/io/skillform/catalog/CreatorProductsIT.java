@@ -7,6 +7,10 @@ import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import io.skillform.testing.Pages;
 import java.awt.image.BufferedImage;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -45,7 +49,9 @@ class CreatorProductsIT extends BrowserTest {
         String editUrl = browser.getCurrentUrl();
         assertEquals("Draft", browser.findElement(By.id("status")).getText());
         browser.get(url("/@demo/" + slug));
-        assertEquals("Page not found", browser.findElement(By.cssSelector("h1")).getText(), "a draft is not public");
+        assertEquals("Preview: only you see this page until you publish the product.", browser.findElement(By.id("preview")).getText());
+        assertEquals(404, HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(url("/@demo/" + slug))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode(), "a draft is not public");
 
         browser.get(editUrl);
         click("editor:publish");

@@ -57,10 +57,12 @@ class CreatorStorefrontIT extends BrowserTest {
         assertEquals("https://knit.example.com\nhttps://news.example.org/knitting",
                 browser.findElement(By.id("store:links")).getAttribute("value"));
         assertTrue(!browser.findElement(By.id("store:saleMails")).isSelected(), "turned off, and it stays so");
-        assertEquals("Updated: your store's page shows it now.", Pages.upload(browser, "avatar", image(Color.BLUE, 300, 300),
-                Duration.ofSeconds(30)));
-        assertEquals("Updated: your store's page shows it now.", Pages.upload(browser, "banner", image(Color.GREEN, 1600, 400),
-                Duration.ofSeconds(30)));
+        Path avatar = image(Color.BLUE, 300, 300);
+        assertEquals("Updated (" + avatar.getFileName() + "): your store's page shows it now.",
+                Pages.upload(browser, "avatar", avatar, Duration.ofSeconds(30)));
+        Path banner = image(Color.GREEN, 1600, 400);
+        assertEquals("Updated (" + banner.getFileName() + "): your store's page shows it now.",
+                Pages.upload(browser, "banner", banner, Duration.ofSeconds(30)));
 
         browser.manage().deleteAllCookies();
         browser.get(url("/@" + handle));

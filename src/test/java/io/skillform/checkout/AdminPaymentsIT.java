@@ -3,6 +3,7 @@ package io.skillform.checkout;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.skillform.shared.OrderNumber;
 import io.skillform.testing.Browser;
 import io.skillform.testing.BrowserTest;
 import io.skillform.testing.Pages;
@@ -99,11 +100,11 @@ class AdminPaymentsIT extends BrowserTest {
         Pages.logIn(browser, url(""), "admin@demo.skillform.test", "demo-admin-2026");
         browser.get(url("/admin/payments"));
         WebElement row = browser.findElements(By.cssSelector("[id='payments:flagged'] tbody tr")).stream()
-                .filter(r -> r.getText().startsWith("#" + orderId + " ")).findFirst()
+                .filter(r -> r.getText().startsWith(OrderNumber.of(checkout.getString("order_id")) + " ")).findFirst()
                 .orElseThrow(() -> new AssertionError("the order is listed as flagged"));
         assertTrue(row.getText().contains("Paid at the PSP after the order had expired here"), row.getText());
         Browser.clickAndWait(browser, row.findElement(By.cssSelector("input[type=submit]")));
-        assertEquals("Order #" + orderId + " is paid: the buyer gets the receipt and downloads, the creator the earnings.",
+        assertEquals("Order " + OrderNumber.of(checkout.getString("order_id")) + " is paid: the buyer gets the receipt and downloads, the creator the earnings.",
                 browser.findElement(By.cssSelector(".sf-message-info")).getText());
         assertEquals("PAID", status(orderId));
         assertEquals(1, TestDatabase.single("SELECT COUNT(*) FROM ledger_transaction WHERE idempotency_key = ?", "order:" + orderId + ":capture"));

@@ -7,11 +7,13 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import io.skillform.testing.Browser;
 import io.skillform.testing.ClientTest;
 import io.skillform.testing.Pages;
+import io.skillform.testing.TestDatabase;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.sql.SQLException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Matcher;
@@ -26,7 +28,8 @@ import org.openqa.selenium.chrome.ChromeDriver;
 /**
  * Each journey — visitor, buyer, creator, admin — on a phone (360 px) and a desktop (1440 px): every page fits the
  * screen without sideways scrolling, the header offers what the account may open and nothing else, and no page shows
- * framework wording ("Validation Error") or a raw state name. Each page's screenshot is written to
+ * framework wording ("Validation Error") or a raw state name, and every button has the site's shape (PrimeFaces' theme
+ * restyles plain inputs on its pages). Each page's screenshot is written to
  * {@code target/screenshots/} for a reviewer to look at.
  */
 @RunAsClient
@@ -47,7 +50,7 @@ class EveryScreenIT extends ClientTest {
         try {
             List<String> problems = new ArrayList<>();
             for (String path : List.of("/", "/@demo", "/@demo/indie-makers-handbook", "/search?q=handbook", "/login", "/signup",
-                    "/forgot")) {
+                    "/forgot", "/@demo/design-critique-101", "/learn/" + demoCourse())) {
                 look(browser, width, "visitor", path, problems);
             }
             browser.get(url("/@demo/indie-makers-handbook"));
@@ -94,7 +97,8 @@ class EveryScreenIT extends ClientTest {
     void aCreatorWorksInTheDashboard(int width) {
         ChromeDriver browser = journey(width, "creator", "creator@demo.skillform.test", "demo-creator-2026",
                 List.of("/dashboard/", "/dashboard/store", "/dashboard/products", "/dashboard/orders", "/dashboard/earnings",
-                        "/dashboard/tokens", "/dashboard/webhooks", "/library/"),
+                        "/dashboard/tokens", "/dashboard/webhooks", "/library/", "/dashboard/course?id=" + demoCourse(),
+                        "/dashboard/lesson?id=" + demoLesson(), "/dashboard/learners?id=" + demoCourse(), "/learn/" + demoCourse()),
                 List.of("Dashboard", "Library"), List.of("Admin", "Log in"));
         try {
             // The product editor, opened from the list as the creator does.
@@ -114,6 +118,24 @@ class EveryScreenIT extends ClientTest {
         journey(width, "admin", "admin@demo.skillform.test", "demo-admin-2026",
                 List.of("/admin/", "/admin/payments", "/admin/ledger", "/admin/mail"),
                 List.of("Admin"), List.of("Dashboard", "Log in")).quit();
+    }
+
+    /** The demo store's course (built at start) and its first lesson. */
+    private static long demoCourse() {
+        try {
+            return TestDatabase.single("SELECT id FROM product WHERE slug = 'design-critique-101'");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long demoLesson() {
+        try {
+            return TestDatabase.single("SELECT MIN(l.id) FROM course_lesson l JOIN course_module m ON m.id = l.module_id"
+                    + " WHERE m.product_id = ?", demoCourse());
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** Signs in and walks the pages; the browser stays open for more (the caller quits it), unless a check fails. */
@@ -159,6 +181,12 @@ class EveryScreenIT extends ClientTest {
         Matcher raw = RAW_NAME.matcher(main);
         if (raw.find()) {
             problems.add(where + ": shows the raw name \"" + raw.group() + "\"");
+        }
+        Object unstyled = browser.executeScript("return [...document.querySelectorAll('main input[type=submit], main button')]"
+                + ".filter(b => b.offsetParent !== null && parseFloat(getComputedStyle(b).borderTopLeftRadius) < 12)"
+                + ".map(b => b.value || b.textContent.trim()).join(', ')");
+        if (!String.valueOf(unstyled).isEmpty()) {
+            problems.add(where + ": buttons without the site's style: " + unstyled);
         }
         if (text.contains("Internal Server Error") || browser.getTitle().contains("Error")) {
             problems.add(where + ": an error page (" + browser.getTitle() + ")");

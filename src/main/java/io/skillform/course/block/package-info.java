@@ -1,0 +1,23 @@
+/**
+ * Lesson block types: the port through which courses know what a lesson contains, and its adapters.
+ *
+ * <p>A block type is a CDI bean implementing {@link io.skillform.course.block.BlockType}; {@link
+ * io.skillform.course.block.BlockTypes} finds every one at start, by {@link io.skillform.course.block.BlockType#name()},
+ * and the course code never names a type. A type:
+ * <ul>
+ *   <li>declares its content's {@link io.skillform.course.block.BlockType#fields() fields} (like H5P's semantics), from
+ *       which the generic editor ({@code /WEB-INF/blocks/fields-editor.xhtml}) renders its form — or names an editor
+ *       fragment of its own;</li>
+ *   <li>{@link io.skillform.course.block.BlockType#validate validates} what the creator gave before it is stored, refusing
+ *       with a {@link io.skillform.course.block.BlockException} that names the field;</li>
+ *   <li>decides what a learner may see ({@link io.skillform.course.block.BlockType#learnerView}: rendered, sanitised, no
+ *       answers), which its player fragment shows (like XBlock's student view, but escaping is the platform's: fragments
+ *       are Facelets, which escape by default);</li>
+ *   <li>grades a learner's submission on the server if it is interactive ({@link io.skillform.course.block.BlockGrader}).</li>
+ * </ul>
+ * The platform stores each block's content (JSON) and a type never reads another block's. Adding a type is one class
+ * here (or in its own package), its fragment(s) under {@code /WEB-INF/blocks/}, and its labels in the message bundle.
+ * Built in: {@link io.skillform.course.block.TextBlock} (Markdown) and {@link io.skillform.course.block.EmbedBlock}
+ * (YouTube/Vimeo by id, in the providers' privacy-friendly players, loaded only when opened).
+ */
+package io.skillform.course.block;

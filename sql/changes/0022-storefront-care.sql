@@ -33,11 +33,12 @@ CREATE TABLE product_former_slug (
 --changeset skillform:0022-product-image
 -- A product's gallery: images beside the cover, in the creator's order. The bytes are normalised like covers and
 -- live under covers/ (served by /covers/<id>, cached forever: a key is never reused).
+-- position is JPA's order column, not part of the key: EclipseLink renumbers the rows when one is taken out.
 CREATE TABLE product_image (
     product_id  BIGINT       NOT NULL,
-    position    INT          NOT NULL,
+    position    INT          NULL,
     storage_key VARCHAR(100) NOT NULL,
-    PRIMARY KEY (product_id, position),
+    PRIMARY KEY (product_id, storage_key),
     CONSTRAINT fk_product_image_product FOREIGN KEY (product_id) REFERENCES product (id)
 ) ENGINE = InnoDB DEFAULT CHARSET = utf8mb4 COLLATE = utf8mb4_unicode_ci;
 --rollback DROP TABLE product_image;

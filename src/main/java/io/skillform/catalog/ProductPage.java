@@ -64,7 +64,8 @@ public class ProductPage {
     /** What is included: names and sizes, so a buyer knows what they pay for. */
     public List<ProductFile> getFiles() {
         if (files == null) {
-            files = catalog.filesOf(product.id());
+            // None on a post from this page (the header's forms): the view action that loads the product runs on GETs only.
+            files = product == null ? List.of() : catalog.filesOf(product.id());
         }
         return files;
     }

@@ -7,6 +7,8 @@ import jakarta.persistence.IdClass;
 import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Objects;
 
 /** One publication of a course: the whole curriculum as learners take it, never changed. The newest is the course. */
@@ -43,6 +45,14 @@ public class CourseRelease {
         }
     }
 
+    private static final int PARSED_KEPT = 512;
+    private static final Map<Key, PublishedCourse> PARSED = new LinkedHashMap<>(64, 0.75f, true) {
+        @Override
+        protected boolean removeEldestEntry(Map.Entry<Key, PublishedCourse> eldest) {
+            return size() > PARSED_KEPT;
+        }
+    };
+
     @Id
     @Column(name = "product_id")
     private Long productId;
@@ -75,7 +85,22 @@ public class CourseRelease {
         return publishedAt;
     }
 
+    /**
+     * The curriculum, parsed once per release and node: a release never changes, so what was parsed stays right, and the
+     * player does not parse a 200-lesson course on every request. Bounded: the least recently used go first.
+     */
     public PublishedCourse course() {
-        return PublishedCourse.parse(productId, version, publishedAt, curriculum);
+        Key key = new Key(productId, version);
+        synchronized (PARSED) {
+            PublishedCourse known = PARSED.get(key);
+            if (known != null) {
+                return known;
+            }
+        }
+        PublishedCourse parsed = PublishedCourse.parse(productId, version, publishedAt, curriculum);
+        synchronized (PARSED) {
+            PARSED.put(key, parsed);
+        }
+        return parsed;
     }
 }

@@ -137,6 +137,15 @@ public class Curricula {
         });
     }
 
+    /** The lesson editor's Save: its settings and, when another module was chosen, a move to its end — both or neither. */
+    public CourseLesson saveLesson(long ownerId, long lessonId, LessonSettings settings, long moduleId) {
+        CourseLesson lesson = settleLesson(ownerId, lessonId, settings);
+        if (!lesson.module().id().equals(moduleId)) {
+            moveLesson(ownerId, lessonId, moduleId, Integer.MAX_VALUE);
+        }
+        return lesson;
+    }
+
     /** Moves a lesson to a place in a module of the same course. */
     public void moveLesson(long ownerId, long lessonId, long moduleId, int index) {
         CourseLesson lesson = lesson(ownerId, lessonId);

@@ -107,10 +107,7 @@ public class LessonEditorPage implements Serializable {
             LessonSettings settings = new LessonSettings(title, freePreview, required,
                     drip == Drip.DAYS ? Optional.ofNullable(dripDays).or(() -> Optional.of(0)) : Optional.empty(), opensOn,
                     prerequisite, Optional.ofNullable(prerequisiteLessonId));
-            curricula.settleLesson(me.requireId(), lesson.id(), settings);
-            if (!moduleId.equals(lesson.module().id())) {
-                curricula.moveLesson(me.requireId(), lesson.id(), moduleId, Integer.MAX_VALUE);
-            }
+            curricula.saveLesson(me.requireId(), lesson.id(), settings, moduleId);
         }, "lesson.saved");
     }
 

@@ -46,6 +46,32 @@ final class JsonBody {
         throw new ApiException(Problem.invalid(field, "must be a string"));
     }
 
+    /** Whether the field is in the body at all, null included: {@code "drip_days": null} clears it. */
+    boolean present(String field) {
+        return json.containsKey(field);
+    }
+
+    Optional<JsonObject> object(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        if (json.get(field) instanceof JsonObject object) {
+            return Optional.of(object);
+        }
+        throw new ApiException(Problem.invalid(field, "must be a JSON object"));
+    }
+
+    Optional<Boolean> bool(String field) {
+        if (!has(field)) {
+            return Optional.empty();
+        }
+        JsonValue value = json.get(field);
+        if (value == JsonValue.TRUE || value == JsonValue.FALSE) {
+            return Optional.of(value == JsonValue.TRUE);
+        }
+        throw new ApiException(Problem.invalid(field, "must be true or false"));
+    }
+
     /** A whole number from {@code min} to {@code max}. */
     Optional<Long> number(String field, long min, long max, String meaning) {
         if (!has(field)) {

@@ -34,7 +34,8 @@ import java.util.Optional;
  * link mailed to it ({@code POST /links}; with {@code store} and {@code return_url} the link opens the creator's page,
  * whose origin the store must allow); the page exchanges the link's token for a library token ({@code POST /sessions},
  * {@code sfl_…}, 12 hours) and reads the purchases and fresh download links with it. A browser signed in to SkillForm
- * itself may use its session instead ({@link BrowserSession}: its writes must be JSON).
+ * itself may use its session instead ({@link LibraryViewers}). A course's files are not listed here: they are downloaded from
+ * their lessons ({@link LibraryLessonsResource}).
  */
 @Path("/v1/library")
 @Produces(MediaType.APPLICATION_JSON)
@@ -53,10 +54,7 @@ public class LibraryResource {
     private Orders orders;
 
     @Inject
-    private BrowserSession browserSession;
-
-    @Inject
-    private RateLimits rateLimits;
+    private LibraryViewers viewers;
 
     /** Always 202 with the same body: whether the address bought anything is not revealed. */
     @POST
@@ -110,7 +108,7 @@ public class LibraryResource {
     public JsonObject list(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @QueryParam("limit") String limit,
                            @QueryParam("cursor") String cursor) {
         int size = Page.limit(limit);
-        List<Library.Entry> entries = library.of(viewer(authorization), Cursor.id(LIST, cursor), size + 1);
+        List<Library.Entry> entries = library.of(viewers.of(authorization), Cursor.id(LIST, cursor), size + 1);
         Map<Long, String> references = orders.referencesOf(entries.stream().map(Library.Entry::orderId).toList());
         return Page.of(entries, size, entry -> entry(entry, references.get(entry.orderId())), entry -> Cursor.of(LIST, entry.orderId()));
     }
@@ -122,7 +120,7 @@ public class LibraryResource {
     @POST
     @Path("files/{id}/links")
     public Response link(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @PathParam("id") String id) {
-        Library.Viewer viewer = viewer(authorization);
+        Library.Viewer viewer = viewers.of(authorization);
         long grant = Ids.parse(id).orElseThrow(() -> new ApiException(Problem.response(Response.Status.NOT_FOUND, "No file " + id + " in your library.")));
         try {
             Library.IssuedLink link = library.link(viewer, grant);
@@ -135,22 +133,6 @@ public class LibraryResource {
         } catch (DeliveryException missing) {
             throw new ApiException(Problem.response(Response.Status.NOT_FOUND, missing.getMessage()));
         }
-    }
-
-    private Library.Viewer viewer(String authorization) {
-        if (authorization != null && authorization.regionMatches(true, 0, BEARER, 0, BEARER.length())) {
-            Library.Viewer viewer = library.viewerOf(authorization.substring(BEARER.length()).strip()).orElseThrow(() -> unauthorized(
-                    "This library token is not valid or has expired. Ask for a new library link."));
-            rateLimits.accepted(authorization);
-            return viewer;
-        }
-        return browserSession.account().map(Library.Viewer::account).orElseThrow(() -> unauthorized(
-                "Send a library token (Authorization: Bearer sfl_…), from POST /api/v1/library/sessions."));
-    }
-
-    private static ApiException unauthorized(String detail) {
-        Response problem = Problem.response(Response.Status.UNAUTHORIZED, detail);
-        return new ApiException(Response.fromResponse(problem).header(HttpHeaders.WWW_AUTHENTICATE, "Bearer realm=\"skillform-library\"").build());
     }
 
     private static JsonObject entry(Library.Entry entry, String orderId) {

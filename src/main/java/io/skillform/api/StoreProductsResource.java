@@ -25,6 +25,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 
 /**
@@ -66,7 +67,8 @@ public class StoreProductsResource {
         Product product = Ids.parse(id).flatMap(catalog::findPublished).filter(p -> p.store().id().equals(store.id()))
                 .orElseThrow(() -> new ApiException(Problem.response(Response.Status.NOT_FOUND, "No published product " + id + " in this store.")));
         JsonArrayBuilder files = Json.createArrayBuilder();
-        for (ProductFile file : product.filesFor(clock.instant())) {
+        // A course's files belong to its lessons, for its learners: the curriculum says what it holds.
+        for (ProductFile file : product.isCourse() ? List.<ProductFile>of() : product.filesFor(clock.instant())) {
             files.add(Json.createObjectBuilder().add("name", file.fileName().value()).add("size", file.sizeBytes()));
         }
         JsonObjectBuilder body = summary(product)

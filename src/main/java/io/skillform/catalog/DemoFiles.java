@@ -43,7 +43,7 @@ public class DemoFiles {
         }
         @SuppressWarnings("unchecked")
         List<Object[]> bare = em.createNativeQuery("SELECT p.id, s.owner_id, p.slug, p.title FROM product p JOIN store s ON s.id = p.store_id"
-                + " WHERE s.handle = 'demo' AND s.owner_id IS NOT NULL AND p.status <> 'ARCHIVED'"
+                + " WHERE s.handle = 'demo' AND s.owner_id IS NOT NULL AND p.status <> 'ARCHIVED' AND p.type = 'DOWNLOAD'"
                 + " AND NOT EXISTS (SELECT 1 FROM product_file f WHERE f.product_id = p.id)").getResultList();
         for (Object[] product : bare) {
             try {
@@ -57,7 +57,7 @@ public class DemoFiles {
     }
 
     /** A one-page PDF that says what it is. */
-    static byte[] samplePdf(String title) {
+    public static byte[] samplePdf(String title) {
         String text = ("SkillForm demo file: " + title).replaceAll("[()\\\\]", "").replaceAll("[^\\x20-\\x7e]", "?");
         String stream = "BT /F1 18 Tf 72 720 Td (" + text + ") Tj ET";
         StringBuilder pdf = new StringBuilder("%PDF-1.4\n");

@@ -52,6 +52,8 @@ public class Product {
     public static final int MAX_TITLE = 140;
 
     static final int MAX_FILES = 50;
+    /** A course's files are its lessons' videos and attachments: a long course has hundreds. */
+    static final int MAX_COURSE_FILES = 2_000;
     /** As the dashboard's editor allows (its maxlength). */
     public static final int MAX_DESCRIPTION_LENGTH = 50_000;
     /**
@@ -213,8 +215,9 @@ public class Product {
     /** Adds a file buyers receive — past buyers too, as an update to what they bought. */
     public ProductFile attach(StoredFile stored, Instant now) {
         requireChangeable();
-        if (currentFiles().size() >= MAX_FILES) {
-            throw new IllegalStateException("A product has at most " + MAX_FILES + " files");
+        int most = isCourse() ? MAX_COURSE_FILES : MAX_FILES;
+        if (currentFiles().size() >= most) {
+            throw new IllegalStateException((isCourse() ? "A course" : "A product") + " has at most " + most + " files");
         }
         ProductFile file = new ProductFile(this, stored, now);
         files.add(file);

@@ -135,6 +135,12 @@ public class ProductMedia {
         }
     }
 
+    /** One of the product's current files, for the creator's editor. */
+    public Optional<ProductFile> fileOf(long ownerId, long productId, long fileId) {
+        catalog.ownedProduct(ownerId, productId);
+        return catalog.filesOf(productId).stream().filter(file -> file.id() == fileId).findFirst();
+    }
+
     public Product removeFile(long ownerId, long productId, long fileId) {
         // The bytes stay: buyers who paid before the removal can still download the file.
         return catalog.removeFile(ownerId, productId, fileId);

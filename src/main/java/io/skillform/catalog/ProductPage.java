@@ -65,7 +65,8 @@ public class ProductPage {
     public List<ProductFile> getFiles() {
         if (files == null) {
             // None on a post from this page (the header's forms): the view action that loads the product runs on GETs only.
-            files = product == null ? List.of() : catalog.filesOf(product.id());
+            // A course's files belong to its lessons: its page shows the curriculum instead.
+            files = product == null || product.isCourse() ? List.of() : catalog.filesOf(product.id());
         }
         return files;
     }

@@ -45,6 +45,7 @@ public class CourseEditorPage implements Serializable {
     private final Map<Long, String> newLessons = new HashMap<>();
     private String newModule;
     private CompletionRule completionRule;
+    private boolean certificate;
 
     /** View action: another creator's course, or a product that is not one, answers 404. */
     public void load() throws IOException {
@@ -61,6 +62,7 @@ public class CourseEditorPage implements Serializable {
         course = curricula.course(me.requireId(), product.id());
         release = curricula.latestRelease(product.id());
         completionRule = course.completionRule();
+        certificate = course.certificate();
         moduleTitles.clear();
         course.modules().forEach(m -> moduleTitles.put(m.id(), m.title()));
     }
@@ -103,7 +105,7 @@ public class CourseEditorPage implements Serializable {
     }
 
     public String saveSettings() {
-        return change(() -> curricula.settle(me.requireId(), product.id(), completionRule, course.certificate()), "course.settingsSaved");
+        return change(() -> curricula.settle(me.requireId(), product.id(), completionRule, certificate), "course.settingsSaved");
     }
 
     public String publish() {
@@ -153,6 +155,14 @@ public class CourseEditorPage implements Serializable {
 
     public void setCompletionRule(CompletionRule completionRule) {
         this.completionRule = completionRule;
+    }
+
+    public boolean isCertificate() {
+        return certificate;
+    }
+
+    public void setCertificate(boolean certificate) {
+        this.certificate = certificate;
     }
 
     public Map<Long, String> getModuleTitles() {

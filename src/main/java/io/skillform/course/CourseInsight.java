@@ -5,6 +5,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.TypedQuery;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Duration;
@@ -60,9 +61,25 @@ public class CourseInsight {
 
     /** A page of the course's learners, newest first, each with the lessons they completed (one query for the page). */
     public List<LearnerRow> learners(long productId, int page) {
-        List<Enrolment> enrolments = em.createQuery("SELECT e FROM Enrolment e WHERE e.productId = :product"
+        return rows(em.createQuery("SELECT e FROM Enrolment e WHERE e.productId = :product"
                         + " ORDER BY e.enrolledAt DESC, e.id DESC", Enrolment.class)
-                .setParameter("product", productId).setFirstResult(Math.max(0, page) * PAGE).setMaxResults(PAGE).getResultList();
+                .setParameter("product", productId).setFirstResult(Math.max(0, page) * PAGE).setMaxResults(PAGE).getResultList());
+    }
+
+    /**
+     * Up to {@code limit} learners enrolled before the one enrolled at {@code at} with id {@code id} (newest first; the
+     * first page without them), for the API's cursor: the course's (enrolled at, id) index serves it, however deep.
+     */
+    public List<LearnerRow> learnersBefore(long productId, Optional<Instant> at, long id, int limit) {
+        TypedQuery<Enrolment> page = em.createQuery("SELECT e FROM Enrolment e WHERE e.productId = :product"
+                        + (at.isPresent() ? " AND (e.enrolledAt < :at OR (e.enrolledAt = :at AND e.id < :id))" : "")
+                        + " ORDER BY e.enrolledAt DESC, e.id DESC", Enrolment.class)
+                .setParameter("product", productId).setMaxResults(limit);
+        at.ifPresent(time -> page.setParameter("at", time).setParameter("id", id));
+        return rows(page.getResultList());
+    }
+
+    private List<LearnerRow> rows(List<Enrolment> enrolments) {
         Map<Long, Long> done = new HashMap<>();
         if (!enrolments.isEmpty()) {
             for (Object[] row : em.createQuery("SELECT p.enrolmentId, COUNT(p) FROM LessonProgress p WHERE p.enrolmentId IN :ids"

@@ -4,10 +4,14 @@ import io.skillform.catalog.Catalog;
 import io.skillform.catalog.CatalogException;
 import io.skillform.catalog.Product;
 import io.skillform.catalog.ProductCreated;
+import io.skillform.catalog.ProductFile;
 import io.skillform.catalog.ProductType;
 import io.skillform.catalog.StorefrontChanged;
+import io.skillform.course.block.BlockException;
+import io.skillform.course.block.BlockField;
 import io.skillform.course.block.BlockType;
 import io.skillform.course.block.BlockTypes;
+import io.skillform.course.block.FileFields;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -139,11 +143,30 @@ public class Curricula {
 
     /** The lesson editor's Save: its settings and, when another module was chosen, a move to its end — both or neither. */
     public CourseLesson saveLesson(long ownerId, long lessonId, LessonSettings settings, long moduleId) {
+        return saveLesson(ownerId, lessonId, settings, moduleId, Optional.empty());
+    }
+
+    /** Its settings, and a move to a place (or, to another module, its end) — all or nothing. */
+    public CourseLesson saveLesson(long ownerId, long lessonId, LessonSettings settings, long moduleId, Optional<Integer> index) {
         CourseLesson lesson = settleLesson(ownerId, lessonId, settings);
-        if (!lesson.module().id().equals(moduleId)) {
-            moveLesson(ownerId, lessonId, moduleId, Integer.MAX_VALUE);
+        if (index.isPresent() || !lesson.module().id().equals(moduleId)) {
+            moveLesson(ownerId, lessonId, moduleId, index.orElse(Integer.MAX_VALUE));
         }
         return lesson;
+    }
+
+    /** A module's new title and place, either or both, in one change. */
+    public CourseModule reviseModule(long ownerId, long moduleId, Optional<String> title, Optional<Integer> index) {
+        title.ifPresent(t -> renameModule(ownerId, moduleId, t));
+        index.ifPresent(i -> moveModule(ownerId, moduleId, i));
+        return module(ownerId, moduleId);
+    }
+
+    /** A block's new content and place, either or both, in one change. */
+    public LessonBlock reviseBlock(long ownerId, long blockId, Optional<JsonObject> content, Optional<Integer> index) {
+        content.ifPresent(c -> updateBlock(ownerId, blockId, c));
+        index.ifPresent(i -> moveBlock(ownerId, blockId, i));
+        return block(ownerId, blockId);
     }
 
     /** Moves a lesson to a place in a module of the same course. */
@@ -174,7 +197,7 @@ public class Curricula {
     public LessonBlock addBlock(long ownerId, long lessonId, String type, JsonObject content) {
         CourseLesson lesson = lesson(ownerId, lessonId);
         BlockType blockType = blockTypes.require(type);
-        String checked = blockType.validate(content).toString();
+        String checked = checked(blockType, lesson, content);
         LessonBlock block = obeying(() -> lesson.addBlock(blockType.name(), checked));
         lesson.module().course().changed(clock.instant());
         em.flush();
@@ -183,7 +206,7 @@ public class Curricula {
 
     public LessonBlock updateBlock(long ownerId, long blockId, JsonObject content) {
         LessonBlock block = block(ownerId, blockId);
-        block.replace(blockTypes.require(block.type()).validate(content).toString());
+        block.replace(checked(blockTypes.require(block.type()), block.lesson(), content));
         block.lesson().module().course().changed(clock.instant());
         return block;
     }
@@ -199,6 +222,28 @@ public class Curricula {
         block.lesson().removeBlock(block);
         block.lesson().module().course().changed(clock.instant());
         em.remove(block);
+    }
+
+    /** The type's check of the content, then the platform's of its files: each one of this course's own, of a type the field takes. */
+    private String checked(BlockType type, CourseLesson lesson, JsonObject content) {
+        JsonObject checked = type.validate(content);
+        long productId = lesson.module().course().productId();
+        for (BlockField field : type.fields()) {
+            if (!field.kind().isFile()) {
+                continue;
+            }
+            FileFields.fileId(checked, field.name()).ifPresent(id -> {
+                ProductFile file = em.find(ProductFile.class, id);
+                if (file == null || file.product().id() != productId || file.isRemoved()) {
+                    throw new BlockException(field.name(), "That file is not one of this course's: upload it again");
+                }
+                if (!field.accepts(file.contentType())) {
+                    throw new BlockException(field.name(), file.fileName().value() + " is " + file.contentType() + "; this block takes "
+                            + field.accept() + "* files");
+                }
+            });
+        }
+        return checked.toString();
     }
 
     /**
@@ -246,7 +291,7 @@ public class Curricula {
                 .setParameter("product", productId).setMaxResults(1).getResultStream().findFirst();
     }
 
-    private CourseModule module(long ownerId, long moduleId) {
+    public CourseModule module(long ownerId, long moduleId) {
         CourseModule module = em.find(CourseModule.class, moduleId);
         if (module == null) {
             throw new CatalogException.NotFound();
@@ -255,7 +300,7 @@ public class Curricula {
         return module;
     }
 
-    private LessonBlock block(long ownerId, long blockId) {
+    public LessonBlock block(long ownerId, long blockId) {
         LessonBlock block = em.find(LessonBlock.class, blockId);
         if (block == null) {
             throw new CatalogException.NotFound();

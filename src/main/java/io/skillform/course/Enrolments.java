@@ -38,6 +38,9 @@ public class Enrolments {
     @Inject
     private Webhooks webhooks;
 
+    @Inject
+    private Certificates certificates;
+
     private final Clock clock = Clock.systemUTC();
 
     /**
@@ -66,9 +69,12 @@ public class Enrolments {
                     tell(enrolment, WebhookEventType.ENROLLMENT_CREATED, Optional.empty(), now);
                     done.add("enrolled");
                 } else if (existing.get().reinstate()) {
+                    certificates.of(existing.get().id()).ifPresent(Certificate::reinstate);
                     done.add("enrolment reinstated");
                 }
             } else if (existing.isPresent() && existing.get().end(purchase.notEntitledBecause(), now)) {
+                // The certificate goes with the enrolment: its public page says it was withdrawn.
+                certificates.of(existing.get().id()).ifPresent(certificate -> certificate.withdraw(now));
                 done.add("enrolment ended");
             }
         }
@@ -116,6 +122,19 @@ public class Enrolments {
             completed.computeIfAbsent((Long) row[0], id -> new HashSet<>()).add((Long) row[1]);
         }
         return completed;
+    }
+
+    public Optional<LessonProgress> progress(long enrolmentId, long lessonId) {
+        return em.createQuery("SELECT p FROM LessonProgress p WHERE p.enrolmentId = :enrolment AND p.lessonId = :lesson", LessonProgress.class)
+                .setParameter("enrolment", enrolmentId).setParameter("lesson", lessonId).getResultStream().findFirst();
+    }
+
+    /** Every lesson's progress of an enrolment, by lesson. */
+    public Map<Long, LessonProgress> progress(long enrolmentId) {
+        Map<Long, LessonProgress> byLesson = new HashMap<>();
+        em.createQuery("SELECT p FROM LessonProgress p WHERE p.enrolmentId = :enrolment", LessonProgress.class)
+                .setParameter("enrolment", enrolmentId).getResultStream().forEach(p -> byLesson.put(p.lessonId(), p));
+        return byLesson;
     }
 
     /** The learner opened a lesson: it is where they continue next time. */

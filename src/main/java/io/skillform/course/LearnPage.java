@@ -1,28 +1,22 @@
 package io.skillform.course;
 
-import io.skillform.catalog.Catalog;
 import io.skillform.catalog.Product;
-import io.skillform.catalog.ProductStatus;
-import io.skillform.course.block.BlockType;
-import io.skillform.course.block.BlockTypes;
+import io.skillform.delivery.DeliveryException;
 import io.skillform.delivery.GuestLibrary;
 import io.skillform.identity.CurrentAccount;
 import io.skillform.platform.DateFormatter;
 import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
+import io.skillform.storage.Sizes;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import jakarta.json.JsonObject;
 import java.io.IOException;
 import java.io.Serializable;
-import java.time.Clock;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 /**
  * Backs the player, {@code /learn/<course>[/<lesson>]}: the curriculum with each lesson's state, and the lesson. A learner
@@ -35,21 +29,11 @@ public class LearnPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
 
-    /** A block as the player shows it: its type's fragment and what the learner may see of it. */
-    public record ShownBlock(long id, String type, String fragment, JsonObject view) implements Serializable {
-    }
+    @Inject
+    private transient Classroom classroom;
 
     @Inject
-    private transient Curricula curricula;
-
-    @Inject
-    private transient Enrolments enrolments;
-
-    @Inject
-    private transient Catalog catalog;
-
-    @Inject
-    private transient BlockTypes blockTypes;
+    private transient Certificates certificates;
 
     @Inject
     private CurrentAccount me;
@@ -60,55 +44,27 @@ public class LearnPage implements Serializable {
     @Inject
     private DateFormatter dates;
 
-    private final Clock clock = Clock.systemUTC();
-
     private String courseParam;
     private String lessonParam;
-    private Product product;
-    private PublishedCourse course;
-    private Long enrolmentId;
-    private Map<Long, LessonAccess.LessonState> states;
+    private Classroom.Seat seat;
     private PublishedCourse.Lesson lesson;
-    private boolean completed;
-    private List<ShownBlock> blocks;
+    private List<Classroom.ShownBlock> blocks;
+    private String certificateName;
 
     /** View action: an unknown course or lesson, or a course never published, is a 404. */
     public void load() throws IOException {
-        Optional<Long> productId = number(courseParam);
-        Optional<CourseRelease> release = productId.flatMap(curricula::latestRelease);
-        Optional<Product> found = productId.flatMap(catalog::find);
-        if (release.isEmpty() || found.isEmpty()) {
-            PageResponses.notFound();
-            return;
-        }
-        product = found.get();
-        course = release.get().course();
-        Optional<Enrolment> enrolment = learner().flatMap(learner -> enrolments.of(learner, product.id()));
-        if (enrolment.isEmpty() && product.status() != ProductStatus.PUBLISHED) {
-            PageResponses.notFound(); // only its learners keep a course that is no longer for sale
-            return;
-        }
-        Set<Long> done = enrolment.map(e -> enrolments.completedLessons(e.id())).orElse(Set.of());
-        enrolmentId = enrolment.map(Enrolment::id).orElse(null);
-        completed = enrolment.flatMap(Enrolment::completedAt).isPresent();
-        states = enrolment.map(e -> LessonAccess.forLearner(course, e.enrolledAt(), done, clock.instant()))
-                .orElseGet(() -> LessonAccess.forVisitor(course));
-        Optional<PublishedCourse.Lesson> chosen = lessonParam == null ? resumeAt(enrolment) : number(lessonParam).flatMap(course::lesson);
+        Optional<Classroom.Seat> found = number(courseParam).flatMap(id -> classroom.seat(learner(), id));
+        Optional<PublishedCourse.Lesson> chosen = found.flatMap(s -> lessonParam == null ? s.resumeAt()
+                : number(lessonParam).flatMap(s.course()::lesson));
         if (chosen.isEmpty()) {
             PageResponses.notFound();
             return;
         }
+        seat = found.get();
         lesson = chosen.get();
-        if (enrolmentId != null && isOpen()) {
-            enrolments.opened(enrolmentId, lesson.id());
+        if (isOpen()) {
+            classroom.opened(seat, lesson);
         }
-    }
-
-    /** Where the learner stopped, or the first lesson they may open (the first lesson when none is open). */
-    private Optional<PublishedCourse.Lesson> resumeAt(Optional<Enrolment> enrolment) {
-        return enrolment.flatMap(Enrolment::lastLessonId).flatMap(course::lesson)
-                .or(() -> course.lessons().stream().filter(l -> states.get(l.id()).state() == LessonAccess.State.OPEN).findFirst())
-                .or(() -> course.lessons().stream().findFirst());
     }
 
     private Optional<Learner> learner() {
@@ -120,45 +76,96 @@ public class LearnPage implements Serializable {
 
     /** "Mark complete and continue": on to the next lesson (this one again at the end), at the player's own address. */
     public void completeAndContinue() throws IOException {
-        if (enrolmentId == null || !isOpen()) {
+        if (!seat.isEnrolled() || !isOpen()) {
             return;
         }
-        if (enrolments.complete(enrolmentId, lesson.id(), course)) {
-            PageMessages.info("learn.courseCompleted", product.title());
+        if (classroom.complete(seat, lesson)) {
+            PageMessages.info("learn.courseCompleted", seat.product().title());
         } else {
             PageMessages.info("learn.lessonCompleted", lesson.title());
         }
+        redirect(seat.course().neighbour(lesson.id(), 1).orElse(lesson).id());
+    }
+
+    /** A file block's "Download": a fresh link, drawing on the purchase's downloads of the file. */
+    public void download(long fileId) throws IOException {
+        try {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            external.redirect(classroom.download(seat, lesson, fileId).url());
+        } catch (LearnerException | DeliveryException refused) {
+            PageMessages.errorText(refused.getMessage());
+        }
+    }
+
+    /** "Get my certificate", once the course is completed: issued once, with the name the learner typed. */
+    public void issueCertificate() throws IOException {
+        try {
+            certificates.issue(seat, certificateName);
+            PageMessages.info("learn.certificate.issued");
+            redirect(lesson.id());
+        } catch (IllegalArgumentException refused) {
+            PageMessages.errorFor("certificate:name", refused.getMessage());
+        } catch (LearnerException refused) {
+            PageMessages.errorText(refused.getMessage());
+        }
+    }
+
+    /** The learner's certificate, once issued. */
+    public Optional<Certificate> getCertificate() {
+        return seat.enrolment().flatMap(e -> certificates.of(e.id()));
+    }
+
+    /** Whether to offer the certificate: the course gives one and this learner has completed it. */
+    public boolean isCertificateDue() {
+        return seat.course().certificate() && isCompleted();
+    }
+
+    public String getCertificateName() {
+        return certificateName;
+    }
+
+    public void setCertificateName(String certificateName) {
+        this.certificateName = certificateName;
+    }
+
+    private void redirect(long lessonId) throws IOException {
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         external.getFlash().setKeepMessages(true);
-        external.redirect(external.getRequestContextPath() + path(course.neighbour(lesson.id(), 1).orElse(lesson).id()));
+        external.redirect(external.getRequestContextPath() + path(lessonId));
     }
 
     /** The lesson's blocks, only when it is open to this person: a locked lesson's content is never on the page. */
-    public List<ShownBlock> getBlocks() {
+    public List<Classroom.ShownBlock> getBlocks() {
         if (blocks == null) {
-            blocks = !isOpen() ? List.of() : lesson.blocks().stream().map(block -> {
-                BlockType type = blockTypes.require(block.type());
-                return new ShownBlock(block.id(), block.type(), type.playerFragment(), type.learnerView(block.content()));
-            }).toList();
+            blocks = isOpen() ? classroom.blocks(seat, lesson) : List.of();
         }
         return blocks;
     }
 
+    /** Where the learner is in the lesson's video, for the player to resume at. */
+    public int getPosition() {
+        return classroom.position(seat, lesson.id());
+    }
+
+    public String size(long bytes) {
+        return Sizes.format(bytes);
+    }
+
     public boolean isOpen() {
-        return states.get(lesson.id()).isOpen();
+        return seat.isOpen(lesson.id());
     }
 
     public boolean isEnrolled() {
-        return enrolmentId != null;
+        return seat.isEnrolled();
     }
 
     public LessonAccess.LessonState state(long lessonId) {
-        return states.get(lessonId);
+        return seat.state(lessonId);
     }
 
     /** Why a lesson is locked, in words: until when, after which lesson, or for learners only. */
     public String lockedBecause(long lessonId) {
-        LessonAccess.LessonState state = states.get(lessonId);
+        LessonAccess.LessonState state = seat.state(lessonId);
         if (state.opensAt().isPresent()) {
             return PageMessages.text("learn.opensOn", dates.format(state.opensAt().get()));
         }
@@ -167,15 +174,15 @@ public class LearnPage implements Serializable {
     }
 
     public Optional<PublishedCourse.Lesson> neighbour(int step) {
-        return course.neighbour(lesson.id(), step);
+        return seat.course().neighbour(lesson.id(), step);
     }
 
-    public int getDoneCount() {
-        return (int) states.values().stream().filter(s -> s.state() == LessonAccess.State.DONE).count();
+    public long getDoneCount() {
+        return seat.doneCount();
     }
 
     public String path(long lessonId) {
-        return "/learn/" + product.id() + "/" + lessonId;
+        return "/learn/" + seat.product().id() + "/" + lessonId;
     }
 
     private static Optional<Long> number(String text) {
@@ -187,11 +194,15 @@ public class LearnPage implements Serializable {
     }
 
     public Product getProduct() {
-        return product;
+        return seat.product();
     }
 
     public PublishedCourse getCourse() {
-        return course;
+        return seat.course();
+    }
+
+    public Optional<Enrolment> getEnrolment() {
+        return seat.enrolment();
     }
 
     public PublishedCourse.Lesson getLesson() {
@@ -199,7 +210,7 @@ public class LearnPage implements Serializable {
     }
 
     public boolean isCompleted() {
-        return completed;
+        return seat.enrolment().flatMap(Enrolment::completedAt).isPresent();
     }
 
     public String getCourseParam() {

@@ -1,13 +1,18 @@
 package io.skillform.course;
 
 import io.skillform.catalog.CatalogException;
+import io.skillform.catalog.ProductFile;
+import io.skillform.catalog.ProductMedia;
 import io.skillform.course.block.BlockException;
 import io.skillform.course.block.BlockField;
 import io.skillform.course.block.BlockType;
 import io.skillform.course.block.BlockTypes;
+import io.skillform.course.block.FileFields;
 import io.skillform.identity.CurrentAccount;
 import io.skillform.platform.PageMessages;
 import io.skillform.platform.PageResponses;
+import io.skillform.storage.Sizes;
+import io.skillform.storage.TooLargeException;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -16,7 +21,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonString;
+import jakarta.servlet.http.Part;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -47,6 +54,9 @@ public class LessonEditorPage implements Serializable {
     private transient BlockTypes blockTypes;
 
     @Inject
+    private transient ProductMedia media;
+
+    @Inject
     private CurrentAccount me;
 
     private String id;
@@ -63,6 +73,9 @@ public class LessonEditorPage implements Serializable {
     private final Map<Long, Map<String, String>> blockFields = new HashMap<>();
     private String newBlockType;
     private final Map<String, String> newBlockFields = new HashMap<>();
+    /** Files chosen in file fields, until Save stores them: a part lives for its request only, never in the view. */
+    private transient Map<String, Part> newUploads = new HashMap<>();
+    private transient Map<Long, Map<String, Part>> blockUploads = new HashMap<>();
 
     public void load() throws IOException {
         try {
@@ -134,12 +147,18 @@ public class LessonEditorPage implements Serializable {
     }
 
     public String addBlock() {
+        if (!stored(getNewUploads(), newBlockFields)) {
+            return null;
+        }
         String added = change(() -> curricula.addBlock(me.requireId(), lesson.id(), newBlockType, json(newBlockFields)), "lesson.blockAdded");
         // Back to the lesson without the new block's form.
         return added == null ? null : "/dashboard/lesson?faces-redirect=true&id=" + lesson.id();
     }
 
     public String saveBlock(long blockId) {
+        if (!stored(uploadsOf(blockId), blockFields.get(blockId))) {
+            return null;
+        }
         return change(() -> curricula.updateBlock(me.requireId(), blockId, json(blockFields.get(blockId))), "lesson.blockSaved");
     }
 
@@ -149,6 +168,46 @@ public class LessonEditorPage implements Serializable {
 
     public String removeBlock(long blockId) {
         return change(() -> curricula.removeBlock(me.requireId(), blockId), "lesson.blockRemoved");
+    }
+
+    /**
+     * Stores the files chosen in a block's file fields as files of the course (outside any transaction, as product files
+     * are), each field then naming its file; the block itself is saved next. A file kept while the block is refused
+     * stays named in the form, so Save again does not upload it twice.
+     *
+     * @return false when an upload was refused (the message says why)
+     */
+    private boolean stored(Map<String, Part> uploads, Map<String, String> values) {
+        long productId = lesson.module().course().productId();
+        for (Map.Entry<String, Part> upload : uploads.entrySet()) {
+            Part part = upload.getValue();
+            if (part == null || part.getSize() == 0) {
+                continue;
+            }
+            try (InputStream content = part.getInputStream()) {
+                ProductFile file = media.addFile(me.requireId(), productId, part.getSubmittedFileName(), content);
+                values.put(upload.getKey(), Long.toString(file.id()));
+            } catch (TooLargeException e) {
+                PageMessages.errorText(PageMessages.text("editor.tooLarge", Sizes.format(e.limit())));
+                return false;
+            } catch (CatalogException e) {
+                PageMessages.errorText(e.getMessage());
+                return false;
+            } catch (IOException e) {
+                PageMessages.error("editor.uploadFailed");
+                return false;
+            }
+        }
+        uploads.clear();
+        return true;
+    }
+
+    /** What a file field holds now, in words: the uploaded file's name and size. */
+    public String fileLabel(String fileId) {
+        Optional<ProductFile> file = FileFields.id(fileId)
+                .flatMap(id -> media.fileOf(me.requireId(), lesson.module().course().productId(), id));
+        return file.map(f -> PageMessages.text("block.upload.current", f.fileName().value() + " (" + Sizes.format(f.sizeBytes()) + ")"))
+                .orElseGet(() -> PageMessages.text("block.upload.none"));
     }
 
     private static JsonObject json(Map<String, String> values) {
@@ -209,6 +268,21 @@ public class LessonEditorPage implements Serializable {
 
     public Map<Long, Map<String, String>> getBlockFields() {
         return blockFields;
+    }
+
+    public Map<String, Part> getNewUploads() {
+        if (newUploads == null) {
+            newUploads = new HashMap<>();
+        }
+        return newUploads;
+    }
+
+    /** The files chosen in one block's file fields. */
+    public Map<String, Part> uploadsOf(long blockId) {
+        if (blockUploads == null) {
+            blockUploads = new HashMap<>();
+        }
+        return blockUploads.computeIfAbsent(blockId, id -> new HashMap<>());
     }
 
     public Map<String, String> getNewBlockFields() {

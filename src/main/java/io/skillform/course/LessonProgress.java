@@ -8,6 +8,7 @@ import jakarta.persistence.Table;
 import java.io.Serializable;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /** A learner's progress in one lesson: written by {@link Enrolments}' upserts, read here. */
 @Entity
@@ -53,6 +54,18 @@ public class LessonProgress {
 
     protected LessonProgress() {
         // for JPA
+    }
+
+    public long lessonId() {
+        return lessonId;
+    }
+
+    public Instant openedAt() {
+        return openedAt;
+    }
+
+    public Optional<Instant> completedAt() {
+        return Optional.ofNullable(completedAt);
     }
 
     public int positionSeconds() {

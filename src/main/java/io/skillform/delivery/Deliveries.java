@@ -165,7 +165,10 @@ public class Deliveries {
     private MailMessage receipt(Purchase purchase, List<DownloadGrant> grants, Instant now) {
         List<DeliveryMails.FileLink> files = new ArrayList<>();
         for (DownloadGrant grant : grants) {
-            files.add(links.issue(grant, DownloadLink.IssuedFor.RECEIPT, now));
+            // A course's files are downloaded from their lessons, once those are open to the learner.
+            if (!grant.file().product().isCourse()) {
+                files.add(links.issue(grant, DownloadLink.IssuedFor.RECEIPT, now));
+            }
         }
         // A course is taken in the player, at the address the library links too.
         List<String> courses = purchase.items().stream().filter(item -> em.find(Product.class, item.productId()).isCourse())

@@ -218,7 +218,7 @@ public class Downloads {
     public record ServedFile(BlobKey key, String fileName, String contentType, long size, String etag,
                              Instant lastModified) {
 
-        static ServedFile of(ProductFile file) {
+        public static ServedFile of(ProductFile file) {
             return new ServedFile(file.storageKey(), file.fileName().value(), file.contentType(), file.sizeBytes(),
                     "\"" + file.sha256() + "\"", file.addedAt());
         }

@@ -32,6 +32,11 @@ public class Library {
     /** The most recent files a library lists; older purchases are listed up to this many files. */
     /** The browser page shows this many purchases; the API pages through all of them. */
     static final int MAX_ORDERS = 200;
+    /**
+     * The library lists files bought as downloads; a course's files are reached from their lessons, and only while those
+     * are open to the learner.
+     */
+    private static final String DOWNLOADS_ONLY = "g.file.product.type = io.skillform.catalog.ProductType.DOWNLOAD";
     static final int LINKS_PER_QUARTER_HOUR = 3;
 
     @PersistenceContext(unitName = "skillform")
@@ -116,7 +121,7 @@ public class Library {
      */
     public IssuedLink link(Viewer viewer, long grantId) {
         DownloadGrant grant = em.find(DownloadGrant.class, grantId);
-        if (grant == null || !sees(viewer, grant)) {
+        if (grant == null || grant.file().product().isCourse() || !sees(viewer, grant)) {
             throw new DeliveryException("There is no such file in your library.");
         }
         return issue(grant);
@@ -125,7 +130,7 @@ public class Library {
     /** The files of one order, for its thank-you page: the order's reference in the address is the buyer's proof. */
     public List<FileEntry> filesOf(long orderId) {
         List<DownloadGrant> grants = em.createQuery("SELECT g FROM DownloadGrant g JOIN FETCH g.file WHERE g.orderId = :order"
-                        + " ORDER BY g.id", DownloadGrant.class)
+                        + " AND " + DOWNLOADS_ONLY + " ORDER BY g.id", DownloadGrant.class)
                 .setParameter("order", orderId)
                 .getResultList();
         Map<Long, DownloadLink> newest = newestLinks(grants);
@@ -136,9 +141,22 @@ public class Library {
     /** A fresh link to a file of one order, from its thank-you page; as {@link #link}, it draws on the purchase's downloads. */
     public IssuedLink linkInOrder(long orderId, long grantId) {
         DownloadGrant grant = em.find(DownloadGrant.class, grantId);
-        if (grant == null || grant.orderId() != orderId) {
+        if (grant == null || grant.orderId() != orderId || grant.file().product().isCourse()) {
             throw new DeliveryException("There is no such file in this order.");
         }
+        return issue(grant);
+    }
+
+    /**
+     * A fresh link to a file of a course, from the lesson it is in: the course's code has checked that the lesson is open
+     * to the learner of this order. It draws on the purchase's downloads of the file, as every link does.
+     */
+    public IssuedLink linkToCourseFile(long orderId, long fileId) {
+        DownloadGrant grant = em.createQuery("SELECT g FROM DownloadGrant g WHERE g.orderId = :order AND g.file.id = :file",
+                        DownloadGrant.class)
+                .setParameter("order", orderId).setParameter("file", fileId)
+                .getResultStream().findFirst()
+                .orElseThrow(() -> new DeliveryException("This file is not part of your purchase."));
         return issue(grant);
     }
 
@@ -247,7 +265,7 @@ public class Library {
     /** The grants of a page of the viewer's orders: the orders are found first, so a page never splits an order. */
     private List<DownloadGrant> grantsOf(Viewer viewer, Optional<Long> beforeOrderId, int orders) {
         String whose = (viewer.accountId() == null ? "g.buyerEmail = :who" : "g.buyerAccountId = :who")
-                + (viewer.storeId() == null ? "" : " AND g.storeId = :store");
+                + (viewer.storeId() == null ? "" : " AND g.storeId = :store") + " AND " + DOWNLOADS_ONLY;
         Object who = viewer.accountId() == null ? viewer.guestEmail().value() : viewer.accountId();
         if (viewer.accountId() != null) {
             joinGuestPurchases(viewer.accountId());

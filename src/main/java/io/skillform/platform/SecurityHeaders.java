@@ -1,5 +1,6 @@
 package io.skillform.platform;
 
+import io.skillform.storage.BlobStore;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -8,6 +9,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import java.io.IOException;
 import java.net.URI;
+import java.util.Optional;
 
 /**
  * Security headers on every response (declared first in web.xml, so error pages get them too). The one response the
@@ -26,22 +28,27 @@ public class SecurityHeaders extends HttpFilter {
     @Inject
     private Site site;
 
+    @Inject
+    private BlobStore blobs;
+
     private String contentSecurityPolicy;
 
     @Override
     public void init() {
         URI base = URI.create(site.getBaseUrl());
         String origin = base.getScheme() + "://" + base.getAuthority();
-        contentSecurityPolicy = policy(origin);
+        contentSecurityPolicy = policy(origin, blobs.directOrigin());
     }
 
-    static String policy(String siteOrigin) {
+    static String policy(String siteOrigin, Optional<String> storageOrigin) {
         return String.join("; ",
             "default-src 'self'",
             "script-src 'self' 'unsafe-inline' 'unsafe-eval'",
             "style-src 'self' 'unsafe-inline'",
             "img-src 'self' data:",
             "font-src 'self' data:",
+            // A lesson's video plays from the app or, on S3, from the bucket's pre-signed URL it redirects to.
+            "media-src 'self'" + storageOrigin.map(o -> " " + o).orElse(""),
             "object-src 'none'",
             // Course videos play in the providers' privacy-friendly players, and only theirs (io.skillform.course.block.EmbedBlock).
             "frame-src https://www.youtube-nocookie.com https://player.vimeo.com",

@@ -45,6 +45,14 @@ public interface BlobStore {
         return Optional.empty();
     }
 
+    /**
+     * Where {@link #temporaryUrl}s point, for the pages' Content-Security-Policy: a lesson's video plays from there. Empty
+     * if this store's bytes are only served by the app.
+     */
+    default Optional<String> directOrigin() {
+        return Optional.empty();
+    }
+
     /** Removes the object; removing one that is not there is not an error. */
     void delete(BlobKey key) throws IOException;
 }

@@ -58,6 +58,8 @@ public class S3BlobStore implements BlobStore, Closeable {
     private final S3Client client;
     private final S3Presigner presigner;
     private final String bucket;
+    /** The scheme and authority of the pre-signed URLs. */
+    private final String origin;
     private final Path spoolDirectory;
 
     /** {@code spoolDirectory} holds each upload on disk until it has been read to its end. */
@@ -66,6 +68,8 @@ public class S3BlobStore implements BlobStore, Closeable {
         this.bucket = settings.bucket();
         this.client = clientFor(settings);
         this.presigner = presignerFor(settings);
+        URI signed = temporaryUrl(new BlobKey("files/" + "0".repeat(32)), "inline", "application/octet-stream", Duration.ofMinutes(1)).orElseThrow();
+        this.origin = signed.getScheme() + "://" + signed.getRawAuthority();
     }
 
     private static S3Client clientFor(Settings settings) {
@@ -123,6 +127,11 @@ public class S3BlobStore implements BlobStore, Closeable {
     }
 
     /** A pre-signed GET: signed here, no request to S3; the URL carries the download's name and type. */
+    @Override
+    public Optional<String> directOrigin() {
+        return Optional.of(origin);
+    }
+
     @Override
     public Optional<URI> temporaryUrl(BlobKey key, String contentDisposition, String contentType, Duration lifetime) {
         try {

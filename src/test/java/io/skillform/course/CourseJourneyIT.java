@@ -12,15 +12,22 @@ import io.skillform.testing.TestAccounts;
 import io.skillform.testing.TestDatabase;
 import jakarta.json.Json;
 import jakarta.json.JsonObject;
+import java.io.IOException;
 import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.UUID;
 import java.util.function.Consumer;
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.junit.jupiter.api.Test;
 import org.openqa.selenium.By;
@@ -43,6 +50,10 @@ class CourseJourneyIT extends BrowserTest {
 
     private static final Duration WEBHOOK = Duration.ofSeconds(30);
     private static final HttpClient HTTP = HttpClient.newHttpClient();
+    /** The demo course's video: 12 seconds of VP8 in WebM, with cues (seekable). */
+    private static final Path VIDEO = Path.of("src/main/resources/io/skillform/course/demo/visual-hierarchy.webm").toAbsolutePath();
+
+    private String videoSource;
 
     @Test
     void aCreatorBuildsACourseAVisitorPreviewsItABuyerTakesItAndARefundEndsIt() throws Exception {
@@ -75,16 +86,24 @@ class CourseJourneyIT extends BrowserTest {
             browser.findElement(By.id("settings:preview")).click();
         });
         editLesson("Kerning", "Kerning is the space between two letters. (" + word + " members only)", lesson -> {
+            addFileBlock("video", VIDEO, "Watch the pairs");
+            assertTrue(browser.findElement(By.cssSelector(".sf-block[data-type='video'] .sf-file-current")).getText()
+                    .startsWith("Uploaded: visual-hierarchy.webm ("), "the editor says which video the block plays");
+            addFileBlock("file", worksheet(word), "The pairs to practise");
             browser.findElement(By.cssSelector("input[name='settings:prerequisite'][value='PREVIOUS']")).click();
         });
         editLesson("Later lesson", "A week later: set a paragraph. (" + word + " dripped)", lesson -> {
             browser.findElement(By.cssSelector("input[name='settings:drip'][value='DAYS']")).click();
             Pages.fill(browser, "settings:dripDays", "7");
+            browser.findElement(By.id("settings:required")).click(); // optional: the course completes without it
             new Select(browser.findElement(By.id("settings:module"))).selectByVisibleText("Practice");
         });
         assertEquals(List.of("Welcome", "Kerning"), lessonTitles(0));
         assertEquals(List.of("Later lesson"), lessonTitles(1), "moved to the other module");
 
+        browser.findElement(By.cssSelector("input[name='course:completion'][value='REQUIRED']")).click();
+        browser.findElement(By.id("course:certificate")).click();
+        Browser.clickAndWait(browser, browser.findElement(By.id("course:saveSettings")));
         Browser.clickAndWait(browser, browser.findElement(By.id("course:publish")));
         assertEquals("Published: learners take the course as it is now.", browser.findElement(By.cssSelector(".sf-message-info")).getText());
         browser.get(editor);
@@ -139,6 +158,10 @@ class CourseJourneyIT extends BrowserTest {
         assertEquals("“Welcome” completed.", browser.findElement(By.cssSelector(".sf-message-info")).getText());
         assertEquals("DONE", lessonState(welcome));
         assertTrue(browser.findElement(By.cssSelector(".sf-block-text")).getText().contains(word + " members only"));
+        watchTheVideo(buyer, kerning);
+        downloadTheFile(buyer, productId, kerning);
+        learnerApi(buyer, productId, kerning, lessonId(productId, "Later lesson"));
+        assertEquals("Continue", browser.findElement(By.id("player:complete")).getAttribute("value"), "completed by watching");
         Browser.clickAndWait(browser, browser.findElement(By.id("player:complete")));
         // The next lesson drips: it says when it opens, and shows nothing of itself.
         assertEquals("Later lesson", browser.findElement(By.cssSelector("#lesson h1")).getText());
@@ -157,6 +180,7 @@ class CourseJourneyIT extends BrowserTest {
         browser.get(url("/library/"));
         Browser.clickAndWait(browser, browser.findElement(By.cssSelector("[data-course='" + productId + "'] a.sf-button")));
         assertEquals("Kerning", browser.findElement(By.cssSelector("#lesson h1")).getText(), "back where the learner stopped");
+        String certificate = getTheCertificate(word);
 
         // The creator refunds the order in full: the course is no longer the buyer's.
         long order = TestDatabase.single("SELECT id FROM customer_order WHERE buyer_email = ? AND status = 'PAID'", buyer);
@@ -176,6 +200,190 @@ class CourseJourneyIT extends BrowserTest {
         browser.get(url("/library/"));
         assertTrue(browser.findElement(By.cssSelector("[data-course='" + productId + "']")).getText()
                 .contains("This course was refunded: it is no longer open to you."));
+        browser.get(url("/certificates/" + certificate));
+        assertEquals("This certificate was withdrawn: the purchase of the course was refunded or disputed.",
+                browser.findElement(By.id("verdict")).getText());
+        assertEquals(410, HTTP.send(HttpRequest.newBuilder(URI.create(url("/certificates/" + certificate + ".pdf"))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(videoSource)).build(), HttpResponse.BodyHandlers.discarding())
+                .statusCode(), "the video's address stops working with the refund, however long it had to live");
+    }
+
+    /** On the lesson editor: a new block of a file type, its file chosen in the form, saved. */
+    private void addFileBlock(String type, Path file, String caption) {
+        new Select(browser.findElement(By.id("newBlock:type"))).selectByValue(type);
+        Browser.clickAndWait(browser, browser.findElement(By.id("newBlock:choose")));
+        browser.findElement(By.cssSelector("#newBlock input[type='file']")).sendKeys(file.toString());
+        browser.findElement(By.cssSelector("#newBlock input[id$=':line']")).sendKeys(caption);
+        Browser.clickAndWait(browser, browser.findElement(By.id("newBlock:add")));
+        assertEquals("Block added.", browser.findElement(By.cssSelector(".sf-message-info")).getText(),
+                browser.findElements(By.cssSelector(".sf-message-error")).stream().map(WebElement::getText).toList().toString());
+    }
+
+    private static Path worksheet(String word) {
+        try {
+            Path file = Files.createTempFile("kerning-pairs-", ".txt");
+            Files.writeString(file, "AV, To, Wa — " + word);
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * The video plays from its signed address, seeks (the server answers ranges), resumes where the learner paused, and
+     * completes the lesson once 90% of it has been played.
+     */
+    private void watchTheVideo(String buyer, long lessonId) throws Exception {
+        WebElement video = browser.findElement(By.cssSelector("video[data-sf-video]"));
+        videoSource = video.getAttribute("src").replace("http://shop.example.test", url(""));
+        HttpResponse<byte[]> part = HTTP.send(HttpRequest.newBuilder(URI.create(videoSource)).header("Range", "bytes=1000-1999").build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(206, part.statusCode());
+        assertEquals("bytes 1000-1999/" + Files.size(VIDEO), part.headers().firstValue("Content-Range").orElse(""));
+        assertEquals(List.of(Files.readAllBytes(VIDEO)[1000], Files.readAllBytes(VIDEO)[1999]), List.of(part.body()[0], part.body()[999]));
+        String forged = videoSource.replaceFirst("&s=[^&]+", "&s=AAAA");
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(forged)).build(), HttpResponse.BodyHandlers.discarding()).statusCode());
+
+        // Seek to 8.5 s and pause there: the position is saved, and the next visit resumes it.
+        Object seeked = browser.executeAsyncScript("const done = arguments[0]; const v = document.querySelector('video[data-sf-video]');"
+                + " v.muted = true; const go = () => { v.onseeked = () => { v.pause(); done(v.currentTime); }; v.currentTime = 8.5; };"
+                + " v.readyState >= 1 ? go() : v.addEventListener('loadedmetadata', go);");
+        assertEquals(8.5, ((Number) seeked).doubleValue(), 0.01);
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> position(buyer, lessonId) == 8);
+        browser.navigate().refresh();
+        Object resumed = browser.executeAsyncScript("const done = arguments[0]; const v = document.querySelector('video[data-sf-video]');"
+                + " const look = () => setTimeout(() => done(v.currentTime), 300);"
+                + " v.readyState >= 1 ? look() : v.addEventListener('loadedmetadata', look);");
+        assertEquals(8.0, ((Number) resumed).doubleValue(), 0.01, "resumed where the learner paused");
+        assertTrue(completedAt(buyer, lessonId).isEmpty(), "seeking is not watching");
+
+        // Played from the start, fast: at 90% played the lesson is completed.
+        browser.executeScript("const v = document.querySelector('video[data-sf-video]'); v.muted = true; v.currentTime = 0;"
+                + " v.playbackRate = 8; v.play();");
+        new WebDriverWait(browser, Duration.ofSeconds(20)).until(d -> !completedAt(buyer, lessonId).isEmpty());
+        new WebDriverWait(browser, Duration.ofSeconds(5)).until(d -> "Continue".equals(d.findElement(By.id("player:complete")).getAttribute("value")));
+    }
+
+    private static long count(String sql, Object... parameters) {
+        try {
+            return TestDatabase.single(sql, parameters);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long position(String buyer, long lessonId) {
+        return count("SELECT COALESCE(MAX(p.position_seconds), -1) FROM lesson_progress p JOIN enrolment e ON e.id = p.enrolment_id"
+                + " WHERE e.learner_email = ? AND p.lesson_id = ?", buyer, lessonId);
+    }
+
+    private static String completedAt(String buyer, long lessonId) {
+        try {
+            return TestDatabase.text("SELECT COALESCE(MAX(p.completed_at), '') FROM lesson_progress p JOIN enrolment e ON e.id = p.enrolment_id"
+                    + " WHERE e.learner_email = ? AND p.lesson_id = ?", buyer, lessonId);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The file block's Download issues a link from the buyer's grant of it: counted like every download. */
+    private void downloadTheFile(String buyer, long productId, long lessonId) throws Exception {
+        assertTrue(browser.findElement(By.cssSelector(".sf-block-file")).getText().startsWith("kerning-pairs-"),
+                browser.findElement(By.cssSelector(".sf-block-file")).getText());
+        String grant = "SELECT g.id FROM download_grant g JOIN product_file f ON f.id = g.product_file_id"
+                + " WHERE g.buyer_email = ? AND f.product_id = ? AND f.file_name LIKE 'kerning-pairs-%'";
+        long grantId = TestDatabase.single(grant, buyer, productId);
+        // The answer is the file itself (an attachment): the page stays; the link was issued from the buyer's grant.
+        browser.findElement(By.cssSelector(".sf-block-file input[type='submit']")).click();
+        new WebDriverWait(browser, Duration.ofSeconds(10)).until(d -> count("SELECT COUNT(*) FROM download_link WHERE grant_id = ?", grantId) == 1);
+        browser.get(url("/library/"));
+        assertFalse(browser.findElement(By.tagName("main")).getText().contains("kerning-pairs-"),
+                "a course's files are downloaded from their lessons, not listed in the library");
+        browser.get(url("/learn/" + productId + "/" + lessonId));
+    }
+
+    /** The learner API with the signed-in browser's session, each answer checked against the OpenAPI document. */
+    private void learnerApi(String buyer, long productId, long lessonId, long drippedLessonId) throws Exception {
+        String cookie = "JSESSIONID=" + browser.manage().getCookieNamed("JSESSIONID").getValue();
+        JsonObject course = api(HttpRequest.newBuilder(URI.create(url("/api/v1/library/courses/" + productId))).header("Cookie", cookie), 200);
+        assertTrue(course.getBoolean("enrolled"));
+        JsonObject first = course.getJsonArray("modules").getJsonObject(0);
+        assertEquals("done", first.getJsonArray("lessons").getJsonObject(0).getString("state"));
+        JsonObject later = course.getJsonArray("modules").getJsonObject(1).getJsonArray("lessons").getJsonObject(0);
+        assertEquals("locked", later.getString("state"));
+        assertTrue(later.containsKey("opens_at"), later.toString());
+
+        JsonObject lesson = api(HttpRequest.newBuilder(URI.create(url("/api/v1/library/lessons/" + lessonId))).header("Cookie", cookie), 200);
+        List<String> types = lesson.getJsonArray("blocks").stream().map(b -> b.asJsonObject().getString("type")).toList();
+        assertEquals(List.of("text", "video", "file"), types);
+        String media = lesson.getJsonArray("blocks").getJsonObject(1).getJsonObject("content").getJsonObject("video").getString("url");
+        assertTrue(media.startsWith("http://shop.example.test/lesson-media/"), media);
+        long fileId = lesson.getJsonArray("blocks").getJsonObject(2).getJsonObject("content").getJsonObject("file").getJsonNumber("file_id")
+                .longValue();
+
+        JsonObject locked = api(HttpRequest.newBuilder(URI.create(url("/api/v1/library/lessons/" + drippedLessonId))).header("Cookie", cookie), 403);
+        assertEquals("locked", locked.getString("reason"));
+        assertTrue(locked.getString("detail").startsWith("This lesson opens at "), locked.toString());
+        api(HttpRequest.newBuilder(URI.create(url("/api/v1/library/lessons/" + drippedLessonId + "/files/" + fileId + "/links")))
+                .header("Cookie", cookie).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), 403);
+
+        HttpRequest.Builder put = HttpRequest.newBuilder(URI.create(url("/api/v1/library/lessons/" + lessonId + "/progress")))
+                .header("Cookie", cookie).header("Content-Type", "application/json");
+        JsonObject progress = api(put.copy().PUT(HttpRequest.BodyPublishers.ofString("{\"position_seconds\": 3}")), 200);
+        assertEquals(3, progress.getInt("position_seconds"));
+        api(put.copy().PUT(HttpRequest.BodyPublishers.ofString("{\"completed\": false}")), 400);
+        api(put.copy().PUT(HttpRequest.BodyPublishers.ofString("{\"position_seconds\": -1}")), 400);
+        api(HttpRequest.newBuilder(URI.create(url("/api/v1/library/lessons/" + lessonId + "/progress"))).header("Cookie", cookie)
+                .header("Content-Type", "text/plain").PUT(HttpRequest.BodyPublishers.ofString("{\"position_seconds\": 4}")), 415);
+        api(HttpRequest.newBuilder(URI.create(url("/api/v1/library/lessons/" + lessonId))), 401);
+
+        JsonObject link = api(HttpRequest.newBuilder(URI.create(url("/api/v1/library/lessons/" + lessonId + "/files/" + fileId + "/links")))
+                .header("Cookie", cookie).header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{}")), 201);
+        String used = "SELECT downloads_used FROM download_grant WHERE product_file_id = ? AND buyer_email = ?";
+        long before = count(used, fileId, buyer);
+        HttpResponse<String> file = HTTP.send(HttpRequest.newBuilder(URI.create(link.getString("url").replace("http://shop.example.test", url(""))))
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, file.statusCode());
+        assertTrue(file.body().startsWith("AV, To, Wa"), file.body());
+        assertEquals(before + 1, count(used, fileId, buyer), "counted against the buyer's grant, as every download is");
+    }
+
+    private static JsonObject api(HttpRequest.Builder request, int status) throws Exception {
+        HttpRequest built = request.build();
+        HttpResponse<String> response = HTTP.send(built, HttpResponse.BodyHandlers.ofString());
+        assertEquals(status, response.statusCode(), built.method() + " " + built.uri() + ": " + response.body());
+        OpenApiContract.check(built, response);
+        return response.body().isEmpty() ? Json.createObjectBuilder().build() : Json.createReader(new StringReader(response.body())).readObject();
+    }
+
+    /** Once the course is completed: the learner names their certificate; the PDF says it, and its public page confirms it. */
+    private String getTheCertificate(String word) throws Exception {
+        assertEquals("You have completed this course.", browser.findElement(By.id("course-completed")).getText());
+        Pages.fill(browser, "certificate:name", "Zoë Ångström-" + word);
+        Browser.clickAndWait(browser, browser.findElement(By.id("certificate:get")));
+        assertEquals("Your certificate is ready.", browser.findElement(By.cssSelector(".sf-message-info")).getText());
+        String page = browser.findElement(By.id("certificate-page")).getAttribute("href");
+        String id = page.substring(page.lastIndexOf('/') + 1);
+        HttpResponse<byte[]> pdf = HTTP.send(HttpRequest.newBuilder(URI.create(url("/certificates/" + id + ".pdf"))).build(),
+                HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals("application/pdf", pdf.headers().firstValue("Content-Type").orElse(""));
+        try (PDDocument document = Loader.loadPDF(pdf.body())) {
+            String text = new PDFTextStripper().getText(document);
+            assertTrue(text.contains("Zoë Ångström-" + word) && text.contains("Typography " + word) && text.contains(id), text);
+        }
+        ChromeDriver anyone = Browser.open(390, 844);
+        try {
+            anyone.get(url("/certificates/" + id));
+            assertEquals("This certificate is genuine.", anyone.findElement(By.id("verdict")).getText());
+            assertEquals("Zoë Ångström-" + word, anyone.findElement(By.id("learner")).getText());
+            assertEquals("Typography " + word, anyone.findElement(By.id("course")).getText());
+        } finally {
+            anyone.quit();
+        }
+        assertEquals(404, HTTP.send(HttpRequest.newBuilder(URI.create(url("/certificates/AAAA-BBBB-CCCC"))).build(),
+                HttpResponse.BodyHandlers.discarding()).statusCode());
+        return id;
     }
 
     /** The form is re-rendered by ajax after a drag: its old rows go stale. */

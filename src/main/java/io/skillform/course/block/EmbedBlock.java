@@ -43,10 +43,7 @@ public class EmbedBlock implements BlockType {
     @Override
     public JsonObject validate(JsonObject content) {
         String url = content.getString("url", "").strip().replaceFirst("^http://", "https://");
-        String caption = content.getString("caption", "").strip();
-        if (caption.length() > 200) {
-            throw new BlockException("caption", "A caption is at most 200 characters");
-        }
+        String caption = Captions.checked(content);
         for (Map.Entry<String, Provider> provider : PROVIDERS.entrySet()) {
             Matcher video = provider.getValue().address().matcher(url);
             if (video.matches()) {

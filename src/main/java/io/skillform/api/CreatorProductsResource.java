@@ -9,6 +9,7 @@ import io.skillform.catalog.ProductFile;
 import io.skillform.catalog.ProductMedia;
 import io.skillform.catalog.ProductRevision;
 import io.skillform.catalog.ProductStatus;
+import io.skillform.catalog.ProductType;
 import io.skillform.catalog.Slug;
 import io.skillform.platform.Ids;
 import io.skillform.platform.Site;
@@ -48,7 +49,7 @@ import java.util.function.Supplier;
 public class CreatorProductsResource {
 
     private static final String LIST = "c";
-    private static final String CREATE_SHAPE = "{\"slug\", \"title\", \"description\"?, \"price\", \"pricing\"?,"
+    private static final String CREATE_SHAPE = "{\"slug\", \"title\", \"type\"?, \"description\"?, \"price\", \"pricing\"?,"
             + " \"download_limit\"?, \"link_lifetime_hours\"?}";
 
     @Inject
@@ -79,7 +80,9 @@ public class CreatorProductsResource {
         Slug slug = json.valid("slug", json.text("slug"), Slug::new)
                 .orElseThrow(() -> new ApiException(Problem.invalid("slug", "is required: the product's address in your store, e.g. field-guide")));
         ProductRevision revision = revision(json, null);
-        Product product = change(() -> catalog.createProduct(creator.id(), slug, revision));
+        // A course's curriculum is built under /products/{id}/course and /modules.
+        ProductType type = json.choice("type", ProductType.class).orElse(ProductType.DOWNLOAD);
+        Product product = change(() -> catalog.createProduct(creator.id(), slug, revision, type));
         return Response.created(URI.create("v1/products/" + product.id()))
                 .entity(Representation.managed(site, product).build()).build();
     }

@@ -47,6 +47,7 @@ final class Representation {
                 .add("id", product.id())
                 .add("slug", product.slug().value())
                 .add("title", product.title())
+                .add("type", Enums.name(product.type()))
                 .add("description", product.description())
                 .add("status", Enums.name(product.status()))
                 .add("pricing", Enums.name(product.pricing()))

@@ -140,10 +140,14 @@ public class Catalog {
      */
     public Product duplicate(long ownerId, long productId) {
         Product original = ownedProduct(ownerId, productId);
+        if (original.isCourse()) {
+            // Its files belong to lessons: copied alone they would become a download product's files.
+            throw new CatalogException("A course cannot be duplicated yet");
+        }
         String title = copyTitle(original.title());
         Product copy = createProduct(ownerId, freeSlugFor(ownerId, title), new ProductRevision(title, original.description(),
                 original.price().minor(), original.pricing(), original.downloadPolicy().downloadLimit(),
-                original.downloadPolicy().linkLifetimeHours()));
+                original.downloadPolicy().linkLifetimeHours()), ProductType.DOWNLOAD);
         Instant now = clock.instant();
         for (ProductFile file : original.currentFiles()) {
             obeying(() -> copy.attach(new StoredFile(file.storageKey(), file.fileName(), file.contentType(), file.sizeBytes(),
@@ -223,9 +227,9 @@ public class Catalog {
     }
 
     /** A new draft with everything the creator gave at once: created whole or, if any of it is refused, not at all. */
-    public Product createProduct(long ownerId, Slug slug, ProductRevision revision) {
+    public Product createProduct(long ownerId, Slug slug, ProductRevision revision, ProductType type) {
         // A draft: nobody outside sees it yet, so nothing to announce.
-        return apply(createProduct(ownerId, slug, revision.title(), revision.description(), revision.priceMinor()), revision);
+        return apply(createProduct(ownerId, slug, revision.title(), revision.description(), revision.priceMinor(), type), revision);
     }
 
     public Product reviseProduct(long ownerId, long productId, ProductRevision revision) {

@@ -24,7 +24,9 @@ class StorefrontSearchIT extends BrowserTest {
 
     @Test
     void aVisitorFindsPublishedProductsAndPagesThroughThem() throws Exception {
-        String word = "qx" + UUID.randomUUID().toString().replaceAll("[^a-f]", "").substring(0, 6);
+        // Letters only (the search matches words): a UUID's hex digits mapped onto a–p.
+        String word = "qx" + UUID.randomUUID().toString().replace("-", "").substring(0, 6).chars()
+                .mapToObj(c -> String.valueOf((char) ('a' + Character.digit(c, 16)))).reduce("", String::concat);
         // 13 published products and one draft in a store of their own, all containing the word.
         try (Connection db = TestDatabase.connect();
              PreparedStatement store = db.prepareStatement("INSERT INTO store (handle, display_name, default_currency,"

@@ -143,4 +143,30 @@ public abstract class ApiTest {
                 .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
         return id;
     }
+
+    /** Ids of a course made through the creator API. */
+    public record CourseIds(long product, long module, long lesson) {
+    }
+
+    /** A published free course of one module with one text lesson, made through the creator API. */
+    protected CourseIds freeCourseIn(String creatorToken) throws Exception {
+        long product = created(creatorToken, "/api/v1/products", "{\"slug\":\"free-course\",\"title\":\"Free course\",\"type\":\"course\",\"price\":0}");
+        long module = created(creatorToken, "/api/v1/products/" + product + "/modules", "{\"title\":\"Start here\"}");
+        String lessons = "/api/v1/products/" + product + "/modules/" + module + "/lessons";
+        long lesson = created(creatorToken, lessons, "{\"title\":\"Welcome\"}");
+        created(creatorToken, lessons + "/" + lesson + "/blocks", "{\"type\":\"text\",\"content\":{\"markdown\":\"Hello, learner.\"}}");
+        assertEquals(201, send(request("/api/v1/products/" + product + "/course/publish").header("Authorization", "Bearer " + creatorToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+        assertEquals(200, send(request("/api/v1/products/" + product + "/publish").header("Authorization", "Bearer " + creatorToken)
+                .POST(HttpRequest.BodyPublishers.noBody()).build()).statusCode());
+        return new CourseIds(product, module, lesson);
+    }
+
+    /** POSTs the JSON as the creator; returns the id of what it made. */
+    private long created(String creatorToken, String path, String body) throws Exception {
+        HttpResponse<String> created = send(request(path).header("Authorization", "Bearer " + creatorToken)
+                .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(body)).build());
+        assertEquals(201, created.statusCode(), path + ": " + created.body());
+        return json(created).getJsonNumber("id").longValue();
+    }
 }

@@ -62,7 +62,8 @@ WORK=$(mktemp -d "${TMPDIR:-/tmp}/ledger-bench.XXXXXX")
 trap 'rm -rf "$WORK"' EXIT
 RUN=$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n' | cut -c1-7)
 
-# sql, log, get, measure (wrk with CPU accounting), wrk and the MariaDB client: shared with the other bench scripts.
+# sql, log, get, measure (wrk with CPU accounting), login, settle, wrk and the MariaDB client: shared with the other
+# bench scripts.
 . "$HERE/lib.sh"
 field() { get "$2" "$(cat "$WORK/$1")"; }   # a key of a phase's result file
 
@@ -70,30 +71,6 @@ status=$(curl -s -o /dev/null -w '%{http_code}' -H "Authorization: Bearer $TOKEN
 [ "$status" = 200 ] || { echo "$BASE$BALANCE answers $status with token $TOKEN; is the app running with demo data?" >&2; exit 1; }
 STORE_ID=$(sql -e "SELECT id FROM store WHERE handle = '$STORE'")
 [ -n "$STORE_ID" ] || { echo "no store '$STORE'" >&2; exit 1; }
-
-# Signs in as the creator with the login form (JSF: its ViewState and submit button, as a browser posts them) and
-# prints the JSESSIONID it ends with (the session id changes at login).
-login() {
-    local jar="$WORK/cookies.txt" page form viewstate action submit_name submit_value status body
-    rm -f "$jar"
-    page=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
-    form=$(sed -n '/<form id="login"/,/<\/form>/p' <<< "$page")
-    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$form" | head -1 | sed 's/.*value="//; s/"$//')
-    action=$(grep -o '<form id="login"[^>]*action="[^"]*"' <<< "$form" | sed 's/.*action="//; s/"$//')
-    submit_name=$(grep -o '<input[^>]*type="submit"[^>]*>' <<< "$form" | head -1 | grep -o 'name="[^"]*"' | sed 's/name="//; s/"$//')
-    submit_value=$(grep -o '<input[^>]*type="submit"[^>]*>' <<< "$form" | head -1 | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
-    [ -n "$viewstate" ] && [ -n "$action" ] && [ -n "$submit_name" ] || { echo "no login form at $BASE/login" >&2; return 1; }
-    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "login=login" --data-urlencode "login:email=$EMAIL" \
-        --data-urlencode "login:password=$PASSWORD" --data-urlencode "$submit_name=$submit_value" \
-        --data-urlencode "jakarta.faces.ViewState=$viewstate" "${BASE%/}${action#"${BASE%/}"}"
-    body=$(curl -s -b "$jar" -w '\n%{http_code}' "$BASE$DASHBOARD")
-    status=${body##*$'\n'}
-    if [ "$status" != 200 ] || ! grep -q 'Earnings' <<< "$body" || grep -q '<form id="login"' <<< "$body"; then
-        echo "login as $EMAIL failed: $BASE$DASHBOARD answers $status $(grep -q '<form id="login"' <<< "$body" && echo '(the login form)')" >&2
-        return 1
-    fi
-    awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -1
-}
 
 postings() { sql -e "SELECT COUNT(*) FROM ledger_posting"; }
 
@@ -115,28 +92,6 @@ load_to() {
     LOAD_S=$(awk -v ms=$(( $(ms_now) - start )) 'BEGIN { printf "%.1f", ms / 1000 }')
     LOADED=$((need * 3))
     NEXT_SALE=$((first + need))
-}
-
-# Waits (up to SETTLE_TIMEOUT s) until InnoDB has written back what a load left dirty (at most 1 % of the buffer pool)
-# and purged its undo: measuring earlier measures the load's aftermath (seen once: dashboard p99 3.4 s right after
-# the 1M load, 0.1 s minutes later). Sets SETTLE_S and SETTLE_FROM ("dirty pages/total, history length" at the start).
-settle() {
-    local start dirty total history
-    start=$(ms_now); SETTLE_FROM=""
-    while :; do
-        read -r dirty total history <<< "$(sql -e "SELECT SUM(IF(VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY', VARIABLE_VALUE, 0)),
-                SUM(IF(VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL', VARIABLE_VALUE, 0)),
-                SUM(IF(VARIABLE_NAME = 'INNODB_HISTORY_LIST_LENGTH', VARIABLE_VALUE, 0))
-            FROM information_schema.GLOBAL_STATUS")"
-        [ -n "$SETTLE_FROM" ] || SETTLE_FROM="$dirty/$total, $history"
-        if [ $((dirty * 100)) -le "$total" ] && [ "$history" -lt 1000 ]; then break; fi
-        if [ $(( $(ms_now) - start )) -ge $((SETTLE_TIMEOUT * 1000)) ]; then
-            log "  InnoDB still busy after $SETTLE_TIMEOUT s ($dirty/$total pages dirty, history $history); measuring anyway"
-            break
-        fi
-        sleep 1
-    done
-    SETTLE_S=$(awk -v ms=$(( $(ms_now) - start )) 'BEGIN { printf "%.0f", ms / 1000 }')
 }
 
 # Checks beyond the trial balance: every running balance of the loaded accounts follows from the one before; the
@@ -201,7 +156,7 @@ phase() {
     settle
     echo "settle_s=$SETTLE_S" > "$WORK/$name.settle"; echo "from=$SETTLE_FROM" >> "$WORK/$name.settle"
     log "$name: $(postings) postings; InnoDB settled in $SETTLE_S s (dirty pages/total, history: $SETTLE_FROM); warming up…"
-    SESSION=$(login)
+    SESSION=$(login "$EMAIL" "$PASSWORD" "$DASHBOARD" Earnings)
     wrk -t1 -c2 -d5s -H "Authorization: Bearer $TOKEN" "$BASE$BALANCE" >/dev/null
     wrk -t1 -c2 -d5s -H "Cookie: JSESSIONID=$SESSION" "$BASE$DASHBOARD" >/dev/null
     log "$name: me ($CONNECTIONS connections, $DURATION)…"

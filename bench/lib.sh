@@ -158,3 +158,52 @@ trial_balance() {
         echo "SELECT 'total', '-', ROUND(TIMESTAMPDIFF(MICROSECOND, @all, NOW(6)) / 1000, 1); COMMIT;"
     } | sql
 }
+
+# Signs in as EMAIL with PASSWORD with the login form (JSF: its ViewState and submit button, as a browser posts them),
+# checks that the page at the path given then answers 200 with the text given (not the login form), and prints the
+# JSESSIONID it ends with (the session id changes at login).
+login() {
+    local email=$1 password=$2 check=$3 text=$4 jar="$WORK/cookies.$RANDOM.txt" page form viewstate action submit_name submit_value status body
+    rm -f "$jar"
+    page=$(curl -s -c "$jar" -b "$jar" "$BASE/login")
+    form=$(sed -n '/<form id="login"/,/<\/form>/p' <<< "$page")
+    viewstate=$(grep -o 'name="jakarta.faces.ViewState"[^>]*value="[^"]*"' <<< "$form" | head -1 | sed 's/.*value="//; s/"$//')
+    action=$(grep -o '<form id="login"[^>]*action="[^"]*"' <<< "$form" | sed 's/.*action="//; s/"$//')
+    submit_name=$(grep -o '<input[^>]*type="submit"[^>]*>' <<< "$form" | head -1 | grep -o 'name="[^"]*"' | sed 's/name="//; s/"$//')
+    submit_value=$(grep -o '<input[^>]*type="submit"[^>]*>' <<< "$form" | head -1 | grep -o 'value="[^"]*"' | sed 's/value="//; s/"$//')
+    [ -n "$viewstate" ] && [ -n "$action" ] && [ -n "$submit_name" ] || { echo "no login form at $BASE/login" >&2; return 1; }
+    curl -s -o /dev/null -c "$jar" -b "$jar" --data-urlencode "login=login" --data-urlencode "login:email=$email" \
+        --data-urlencode "login:password=$password" --data-urlencode "$submit_name=$submit_value" \
+        --data-urlencode "jakarta.faces.ViewState=$viewstate" "${BASE%/}${action#"${BASE%/}"}"
+    body=$(curl -s -b "$jar" -w '\n%{http_code}' "$BASE$check")
+    status=${body##*$'\n'}
+    if [ "$status" != 200 ] || ! grep -q "$text" <<< "$body" || grep -q '<form id="login"' <<< "$body"; then
+        echo "login as $email failed: $BASE$check answers $status $(grep -q '<form id="login"' <<< "$body" && echo '(the login form)')" >&2
+        return 1
+    fi
+    awk '$6 == "JSESSIONID" { print $7 }' "$jar" | tail -1
+    rm -f "$jar"
+}
+
+
+# Waits (up to SETTLE_TIMEOUT s) until InnoDB has written back what a load left dirty (at most 1 % of the buffer pool)
+# and purged its undo: measuring earlier measures the load's aftermath (seen once: dashboard p99 3.4 s right after
+# the 1M load, 0.1 s minutes later). Sets SETTLE_S and SETTLE_FROM ("dirty pages/total, history length" at the start).
+settle() {
+    local start dirty total history
+    start=$(ms_now); SETTLE_FROM=""
+    while :; do
+        read -r dirty total history <<< "$(sql -e "SELECT SUM(IF(VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_DIRTY', VARIABLE_VALUE, 0)),
+                SUM(IF(VARIABLE_NAME = 'INNODB_BUFFER_POOL_PAGES_TOTAL', VARIABLE_VALUE, 0)),
+                SUM(IF(VARIABLE_NAME = 'INNODB_HISTORY_LIST_LENGTH', VARIABLE_VALUE, 0))
+            FROM information_schema.GLOBAL_STATUS")"
+        [ -n "$SETTLE_FROM" ] || SETTLE_FROM="$dirty/$total, $history"
+        if [ $((dirty * 100)) -le "$total" ] && [ "$history" -lt 1000 ]; then break; fi
+        if [ $(( $(ms_now) - start )) -ge $((SETTLE_TIMEOUT * 1000)) ]; then
+            log "  InnoDB still busy after $SETTLE_TIMEOUT s ($dirty/$total pages dirty, history $history); measuring anyway"
+            break
+        fi
+        sleep 1
+    done
+    SETTLE_S=$(awk -v ms=$(( $(ms_now) - start )) 'BEGIN { printf "%.0f", ms / 1000 }')
+}

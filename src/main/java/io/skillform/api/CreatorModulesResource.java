@@ -7,6 +7,8 @@ import io.skillform.course.Curricula;
 import io.skillform.course.LessonBlock;
 import io.skillform.course.LessonSettings;
 import io.skillform.course.Prerequisite;
+import io.skillform.course.block.BlockType;
+import io.skillform.course.block.BlockTypes;
 import jakarta.inject.Inject;
 import jakarta.json.JsonObject;
 import jakarta.ws.rs.Consumes;
@@ -41,6 +43,9 @@ public class CreatorModulesResource {
 
     @Inject
     private Curricula curricula;
+
+    @Inject
+    private BlockTypes blockTypes;
 
     @POST
     @Consumes(MediaType.WILDCARD)
@@ -154,7 +159,8 @@ public class CreatorModulesResource {
                              String body) {
         CourseLesson lesson = drafts.lesson(id, moduleId, lessonId);
         JsonBody json = JsonBody.parse(body, "{\"type\", \"content\", \"position\"?}");
-        String type = json.text("type").orElseThrow(() -> new ApiException(Problem.invalid("type", "is required: text, embed, video, file…")));
+        String type = json.text("type").filter(name -> blockTypes.find(name).isPresent()).orElseThrow(() -> new ApiException(
+                Problem.invalid("type", "is required, one of: " + String.join(", ", blockTypes.all().stream().map(BlockType::name).toList()))));
         JsonObject content = json.object("content").orElseThrow(() -> new ApiException(Problem.invalid("content", "is required: the block's fields")));
         Optional<Integer> position = position(json);
         LessonBlock block = CourseDrafts.refusing(() -> curricula.addBlock(drafts.owner(), lesson.id(), type, content));

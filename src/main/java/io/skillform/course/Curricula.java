@@ -257,6 +257,9 @@ public class Curricula {
         }
         List<PublishedCourse.Module> modules = new ArrayList<>();
         for (CourseModule module : course.modules()) {
+            if (module.lessons().isEmpty()) {
+                throw new CatalogException("The module “" + module.title() + "” has no lessons yet: add one or delete it");
+            }
             List<PublishedCourse.Lesson> lessons = new ArrayList<>();
             for (CourseLesson lesson : module.lessons()) {
                 if (lesson.blocks().isEmpty()) {

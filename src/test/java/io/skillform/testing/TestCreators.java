@@ -23,6 +23,11 @@ public final class TestCreators {
         return token(creator(name));
     }
 
+    /** Another API token of the creator this token is of (each token has its own rate limit, as each client does). */
+    public static String anotherToken(String token) throws SQLException {
+        return token(TestDatabase.single("SELECT account_id FROM api_token WHERE token_hash = ?", TokenSecrets.sha256Hex(token)));
+    }
+
     private static long creator(String name) throws SQLException {
         String email = name + "@creators.example.test";
         TestDatabase.execute("INSERT INTO account (email, password_hash, display_name, status, email_verified_at, created_at)"
